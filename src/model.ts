@@ -1,0 +1,94 @@
+/**
+ * The briefing format: the data a newsroom hands to newsbrief. Text fields accept a small inline
+ * Markdown subset (`**bold**`, `*italic*` / `_italic_`, `[label](url)`); everything else is literal.
+ */
+
+/** A whole edition: masthead, stories in order, footer. */
+export interface Briefing {
+  /** Masthead name, e.g. "Morning Brief". Required, non-empty. */
+  title: string;
+  /** ISO 8601 date (`2026-03-14`), shown formatted for `locale`. */
+  date?: string;
+  /** Email subject. @default the first story's headline */
+  subject?: string;
+  /** Inbox preview text. @default derived from the first story's lede */
+  preheader?: string;
+  /** Short intro paragraph under the masthead. */
+  greeting?: string;
+  /** BCP 47 language tag; becomes `<html lang>`. @default "en-US" */
+  locale?: string;
+  /** Text direction. @default "rtl" for he, ar, fa, ur locales, else "ltr" */
+  dir?: 'ltr' | 'rtl';
+  /** At least one story. */
+  stories: Story[];
+  /** A sponsor block shown after story number `after` (extension). */
+  sponsor?: Sponsor;
+  footer?: Footer;
+}
+
+/** The edition footer. URLs may be ESP merge tags such as `*|UNSUB|*`. */
+export interface Footer {
+  text?: string;
+  /** Postal address, required by anti-spam law in many places. */
+  address?: string;
+  /** https URL or an ESP merge tag. */
+  unsubscribeUrl?: string;
+  /** https URL or an ESP merge tag. */
+  preferencesUrl?: string;
+}
+
+/** One Smart Brevity story. */
+export interface Story {
+  /** Required, non-empty; six words or fewer reads best. */
+  headline: string;
+  /** Small label above the headline, e.g. "1 big thing". */
+  kicker?: string;
+  byline?: string;
+  /** The opening sentence. */
+  lede?: string;
+  /** Sugar for a "Why it matters" section. */
+  whyItMatters?: string;
+  /** Sugar for a "Flashback" section. */
+  flashback?: SectionBody;
+  /** Sugar for a "What's next" section. */
+  whatsNext?: SectionBody;
+  /** Any axiom, in reading order. */
+  sections?: Section[];
+  image?: StoryImage;
+  /** The "Go deeper" / source link. */
+  source?: { label?: string; url?: string };
+}
+
+/** The story image. `alt` is required: pass `""` only for a purely decorative image. */
+export interface StoryImage {
+  src: string;
+  alt: string;
+  /** Display width in px, at most the content width. */
+  width?: number;
+  /** Makes the image a link. */
+  href?: string;
+  /** Photo credit shown under the image. */
+  credit?: string;
+}
+
+/** An axiom section: a bold label opening a paragraph, bullets, or both. */
+export interface Section {
+  label: string;
+  text?: string;
+  bullets?: string[];
+}
+
+/** The body of a sugar section: text, bullets, or both. */
+export type SectionBody = string | string[] | { text?: string; bullets?: string[] };
+
+/** A sponsor block placed between stories (extension of the contract). */
+export interface Sponsor {
+  /** Small label, e.g. "A message from Acme". @default "Sponsored" */
+  label?: string;
+  headline: string;
+  text?: string;
+  url?: string;
+  image?: StoryImage;
+  /** Placed after this story number (1-based). @default 1 */
+  after?: number;
+}
