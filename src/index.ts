@@ -1,0 +1,16 @@
+/**
+ * newsbrief: Smart Brevity story data in, send-ready HTML email out.
+ * Every public name is exported here, by name.
+ */
+export { BriefingValidationError, NewsbriefError, type ValidationIssue } from './errors.js';
+export type { Briefing, Footer, Section, SectionBody, Sponsor, Story, StoryImage } from './model.js';
+export { createRenderer, renderBriefing, type Renderer, type RenderOptions, type RenderResult } from './render/renderer.js';
+export type { Theme } from './render/theme.js';
+export type { LintWarning } from './render/warnings.js';
+export {
+  briefingJsonSchema,
+  type BriefingLimits,
+  type ValidateOptions,
+  type ValidationResult,
+  validateBriefing,
+} from './schema.js';

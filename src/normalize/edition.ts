@@ -1,0 +1,203 @@
+/**
+ * A validated briefing → an edition: every text field parsed into inline nodes, sections in reading
+ * order, links resolved (tracking params added), defaults filled in. Both the HTML view and the
+ * plain-text renderer read this one structure, so the two parts always carry the same content.
+ */
+import type { Briefing, Story, StoryImage } from '../model.js';
+import { defaultDir } from '../schema.js';
+import { type InlineNode, inlinePlain, parseInline } from './inline.js';
+import { isMergeTag, urlProtocol, withLinkParams } from './links.js';
+import { orderedSections } from './sections.js';
+
+export interface EditionSection {
+  label: string;
+  text: InlineNode[];
+  bullets: InlineNode[][];
+}
+
+export interface EditionLink {
+  /** Plain link text a reader sees (and a screen reader announces). */
+  text: string;
+  /** Final URL (tracking params added) or a merge tag, unescaped. */
+  href?: string;
+}
+
+export interface EditionImage {
+  src: string;
+  alt: string;
+  width: number;
+  href?: string;
+  credit: InlineNode[];
+}
+
+export interface EditionStory {
+  /** 1-based position; shown only in multi-story editions. */
+  number: number;
+  anchor: string;
+  kicker: InlineNode[];
+  headline: InlineNode[];
+  byline: InlineNode[];
+  image?: EditionImage;
+  lede: InlineNode[];
+  sections: EditionSection[];
+  source?: EditionLink;
+}
+
+export interface EditionSponsor {
+  label: InlineNode[];
+  headline: InlineNode[];
+  text: InlineNode[];
+  link?: EditionLink;
+  image?: EditionImage;
+  after: number;
+}
+
+export interface Edition {
+  title: string;
+  subject: string;
+  preheader: string;
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  date?: string;
+  dateLabel?: string;
+  greeting: InlineNode[];
+  stories: EditionStory[];
+  sponsor?: EditionSponsor;
+  footer: {
+    text: InlineNode[];
+    address: InlineNode[];
+    links: EditionLink[];
+  };
+}
+
+/** Settings from the renderer that shape the edition. */
+export interface EditionSettings {
+  /** Widest an image may be: the content width in px. */
+  contentWidth: number;
+  linkParams?: Readonly<Record<string, string>>;
+}
+
+const genericSourceLabels = /^(source|sources|go deeper|read more|more|link|here|click here|full story)$/i;
+
+/** Builds the edition a template and the text renderer both read. */
+export function toEdition(briefing: Briefing, settings: EditionSettings): Edition {
+  const track = (href: string) => withLinkParams(href, settings.linkParams);
+  const rich = (value: string | undefined): InlineNode[] => (value ? trackLinks(parseInline(value), track) : []);
+  const locale = briefing.locale ?? 'en-US';
+  const first = briefing.stories[0] as Story;
+  const multi = briefing.stories.length > 1;
+
+  const image = (value: StoryImage | undefined): EditionImage | undefined =>
+    value && {
+      src: value.src,
+      alt: value.alt,
+      width: Math.min(value.width ?? settings.contentWidth, settings.contentWidth),
+      href: value.href === undefined ? undefined : track(value.href),
+      credit: rich(value.credit),
+    };
+
+  const stories = briefing.stories.map(
+    (story, index): EditionStory => ({
+      number: multi ? index + 1 : 0,
+      anchor: `story-${index + 1}`,
+      kicker: rich(story.kicker),
+      headline: rich(story.headline),
+      byline: rich(story.byline),
+      image: image(story.image),
+      lede: rich(story.lede),
+      sections: orderedSections(story).map((section) => ({
+        label: section.label,
+        text: rich(section.text),
+        bullets: section.bullets.map(rich),
+      })),
+      source: sourceLink(story.source, track),
+    }),
+  );
+
+  const sponsor = briefing.sponsor && {
+    label: rich(briefing.sponsor.label ?? 'Sponsored'),
+    headline: rich(briefing.sponsor.headline),
+    text: rich(briefing.sponsor.text),
+    link: briefing.sponsor.url
+      ? { text: `Learn more: ${hostOf(briefing.sponsor.url)}`, href: track(briefing.sponsor.url) }
+      : undefined,
+    image: image(briefing.sponsor.image),
+    after: Math.min(briefing.sponsor.after ?? 1, stories.length),
+  };
+
+  const footer = briefing.footer ?? {};
+  const footerLinks: EditionLink[] = [];
+  // Unsubscribe and preferences links never get tracking params: ESPs and one-click
+  // unsubscribe endpoints expect the exact URL they issued.
+  if (footer.unsubscribeUrl) footerLinks.push({ text: 'Unsubscribe', href: footer.unsubscribeUrl });
+  if (footer.preferencesUrl) footerLinks.push({ text: 'Manage preferences', href: footer.preferencesUrl });
+
+  return {
+    title: briefing.title,
+    subject: briefing.subject ?? inlinePlain(parseInline(first.headline)),
+    preheader: briefing.preheader ?? derivePreheader(first),
+    locale,
+    dir: briefing.dir ?? defaultDir(locale),
+    date: briefing.date,
+    dateLabel: briefing.date ? formatDate(briefing.date, locale) : undefined,
+    greeting: rich(briefing.greeting),
+    stories,
+    sponsor,
+    footer: { text: rich(footer.text), address: rich(footer.address), links: footerLinks },
+  };
+}
+
+function trackLinks(nodes: InlineNode[], track: (href: string) => string): InlineNode[] {
+  return nodes.map((node) => {
+    if (node.type === 'text') return node;
+    if (node.type === 'link') return { ...node, href: track(node.href), children: trackLinks(node.children, track) };
+    return { ...node, children: trackLinks(node.children, track) };
+  });
+}
+
+function sourceLink(source: Story['source'], track: (href: string) => string): EditionLink | undefined {
+  if (!source || (!source.label && !source.url)) return undefined;
+  const label = source.label ? inlinePlain(parseInline(source.label)).trim() : '';
+  if (!source.url) return { text: label };
+  // Link text must make sense read alone (screen readers list links): "Source" alone does not.
+  const text = label && !genericSourceLabels.test(label) ? label : `${label || 'Go deeper'}: ${hostOf(source.url)}`;
+  return { text, href: track(source.url) };
+}
+
+function hostOf(url: string): string {
+  const protocol = urlProtocol(url);
+  if (protocol === 'mailto:') return url.slice('mailto:'.length);
+  if (isMergeTag(url) || protocol === undefined) return url;
+  return new URL(url).hostname.replace(/^www\./, '');
+}
+
+/** Longest default preheader; Gmail shows about 97 characters, iPhone Mail about 81. */
+const preheaderLimit = 100;
+
+/** The first lede (else Why it matters, else the headline), cut at a word boundary. */
+export function derivePreheader(story: Story): string {
+  const source = story.lede ?? story.whyItMatters ?? story.headline;
+  const plain = inlinePlain(parseInline(source)).replace(/\s+/g, ' ').trim();
+  if (plain.length <= preheaderLimit) return plain;
+  const cut = plain.slice(0, preheaderLimit - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Saturday, March 14, 2026" in the briefing's locale; UTC so the day never shifts by time zone. */
+export function formatDate(isoDate: string, locale: string): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
+}

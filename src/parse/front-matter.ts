@@ -1,0 +1,142 @@
+/** YAML front matter: edition fields (`title`, `date`, `footer`…) written above the stories. */
+import { isMap, isScalar, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+import type { Briefing, Sponsor } from '../model.js';
+import { parseError } from './errors.js';
+
+/** Edition fields read from front matter; unknown keys are kept for the validator to drop. */
+export type FrontMatter = Partial<Omit<Briefing, 'stories'>> & Record<string, unknown>;
+
+/** The front matter block and the source that follows it. */
+export interface SplitSource {
+  /** Parsed front matter, `undefined` when the source has none. */
+  data: FrontMatter | undefined;
+  /** The source after the closing `---`, or the whole source. */
+  body: string;
+  /** Lines before `body`, so body line numbers can be reported as source line numbers. */
+  bodyLineOffset: number;
+}
+
+const fence = /^---[ \t]*$/;
+const closingFence = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * Splits off front matter between `---` lines at the very start of the source and parses it with
+ * the `yaml` package. Throws `NewsbriefError` naming the line of a YAML error, an unclosed block or
+ * a field of the wrong type.
+ */
+export function splitFrontMatter(source: string): SplitSource {
+  const lines = source.split('\n');
+  if (!fence.test(lines[0] ?? '')) return { data: undefined, body: source, bodyLineOffset: 0 };
+  const end = lines.findIndex((line, index) => index > 0 && closingFence.test(line));
+  if (end < 0) throw parseError(1, 'front matter opened with "---" is never closed; add a "---" line after it');
+  const yamlText = lines.slice(1, end).join('\n');
+  return {
+    data: parseYaml(yamlText, 1),
+    body: lines.slice(end + 1).join('\n'),
+    bodyLineOffset: end + 1,
+  };
+}
+
+function parseYaml(text: string, lineOffset: number): FrontMatter {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  const lineOf = (offset: number | undefined) => lineOffset + (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const [error] = doc.errors;
+  if (error) {
+    const line = lineOffset + (error.linePos?.[0].line ?? 1);
+    const what = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
+    throw parseError(line, `front matter is not valid YAML: ${what}`);
+  }
+  if (doc.contents === null) return {};
+  if (!isMap(doc.contents)) {
+    throw parseError(
+      lineOf(doc.contents.range?.[0]),
+      'front matter must be a mapping of fields such as "title: Morning Brief", found a single value or a list',
+    );
+  }
+  return readFields(doc.contents as YAMLMap, lineOf);
+}
+
+const textFields = new Set(['title', 'date', 'subject', 'preheader', 'greeting', 'locale']);
+const footerFields = ['text', 'address', 'unsubscribeUrl', 'preferencesUrl'] as const;
+const sponsorText = ['label', 'headline', 'text', 'url'] as const;
+const imageText = ['src', 'alt', 'href', 'credit'] as const;
+
+type LineOf = (offset: number | undefined) => number;
+
+function readFields(map: YAMLMap, lineOf: LineOf): FrontMatter {
+  const out: FrontMatter = {};
+  for (const pair of map.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const node = pair.value as Node | null;
+    const line = lineOf((node ?? (pair.key as Node | null))?.range?.[0]);
+    const value: unknown = node?.toJSON();
+    if (value === null || value === undefined) continue;
+    if (name === 'stories') {
+      throw parseError(line, 'stories come from the "# Headline" sections below the front matter, not from a "stories" field');
+    }
+    if (textFields.has(name)) out[name] = text(value, name, line);
+    else if (name === 'dir') out.dir = direction(value, line);
+    else if (name === 'footer') out.footer = record(value, 'footer', line, footerFields);
+    else if (name === 'sponsor') out.sponsor = sponsor(value, line);
+    else out[name] = value;
+  }
+  return out;
+}
+
+/** YAML turns `title: 2026` into a number; a number or boolean is the text the author typed. */
+function text(value: unknown, field: string, line: number): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw parseError(line, `front matter field "${field}" must be text, found ${kind(value)}`);
+}
+
+function direction(value: unknown, line: number): 'ltr' | 'rtl' {
+  const dir = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (dir === 'ltr' || dir === 'rtl') return dir;
+  throw parseError(line, `front matter field "dir" must be "ltr" or "rtl", found ${kind(value)}`);
+}
+
+function record<K extends string>(
+  value: unknown,
+  field: string,
+  line: number,
+  texts: readonly K[],
+): Record<string, unknown> & Partial<Record<K, string>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw parseError(line, `front matter field "${field}" must be a mapping, found ${kind(value)}`);
+  }
+  const out: Record<string, unknown> = { ...value };
+  for (const name of texts) {
+    const item = out[name];
+    if (item === null || item === undefined) delete out[name];
+    else out[name] = text(item, `${field}.${name}`, line);
+  }
+  return out as Record<string, unknown> & Partial<Record<K, string>>;
+}
+
+/** Only the field types are checked; a missing sponsor headline is left for the validator to name. */
+function sponsor(value: unknown, line: number): Sponsor {
+  const out = record(value, 'sponsor', line, sponsorText);
+  if (out.after !== undefined && out.after !== null) out.after = count(out.after, 'sponsor.after', line);
+  if (out.image !== undefined && out.image !== null) {
+    const image = record(out.image, 'sponsor.image', line, imageText);
+    if (image.width !== undefined && image.width !== null) image.width = count(image.width, 'sponsor.image.width', line);
+    out.image = image;
+  }
+  return out as unknown as Sponsor;
+}
+
+function count(value: unknown, field: string, line: number): number {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof number === 'number' && Number.isFinite(number)) return number;
+  throw parseError(line, `front matter field "${field}" must be a number, found ${kind(value)}`);
+}
+
+function kind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'nothing';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value}"`;
+  return `${typeof value} ${String(value)}`;
+}

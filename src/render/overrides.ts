@@ -1,0 +1,43 @@
+/**
+ * Template overrides: read a folder or take partials by name, merge over the defaults, and compile
+ * once with MJML + juice + the Handlebars compiler, in an environment of this renderer's own.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { NewsbriefError } from '../errors.js';
+import { compileTemplate, type PartialSources } from './compile.js';
+import { defaultPartials } from './generated/templates.js';
+import type { TemplateView } from './view.js';
+
+const partialFile = /\.(mjml|html|hbs|css)$/;
+
+/** Reads override partials from a folder: `footer.mjml` overrides the `footer` partial. */
+async function readFolder(dir: string): Promise<PartialSources> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new NewsbriefError(`Option templates: expected a folder of partials, found no folder at ${dir}.`);
+  const partials: PartialSources = {};
+  for (const file of (await readdir(dir)).sort()) {
+    if (partialFile.test(file)) partials[basename(file, extname(file))] = await readFile(join(dir, file), 'utf8');
+  }
+  return partials;
+}
+
+export async function compileOverrides(
+  templates: string | Record<string, string> | undefined,
+  settings: { width: number; minify: boolean },
+): Promise<(view: TemplateView) => string> {
+  const overrides = typeof templates === 'string' ? await readFolder(templates) : (templates ?? {});
+  for (const [name, source] of Object.entries(overrides)) {
+    if (typeof source !== 'string') {
+      throw new NewsbriefError(`Option templates.${name}: expected the partial's source as a string, found ${typeof source}.`);
+    }
+  }
+  const source = await compileTemplate({ ...defaultPartials, ...overrides }, settings);
+  const env = Handlebars.create();
+  try {
+    return env.compile(source) as (view: TemplateView) => string;
+  } catch (error) {
+    throw new NewsbriefError(`Templates failed to compile: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

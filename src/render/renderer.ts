@@ -1,0 +1,145 @@
+/**
+ * createRenderer / renderBriefing: validate → edition → template view → html, plus text, stats
+ * and warnings. All template work (MJML, juice, Handlebars compile) happens in createRenderer;
+ * `render` only walks data, so one renderer serves any number of editions.
+ */
+import HandlebarsRuntime from 'handlebars/runtime';
+import { NewsbriefError } from '../errors.js';
+import type { Briefing, Story } from '../model.js';
+import { toEdition } from '../normalize/edition.js';
+import { type BriefingLimits, assertBriefing, describe } from '../schema.js';
+import type { PartialSources } from './compile.js';
+import { minifiedSpec, prettySpec } from './generated/templates.js';
+import { type EditionStats, countLine, editionStats } from './stats.js';
+import { renderText } from './text.js';
+import { type ResolvedTheme, type Theme, resolveTheme } from './theme.js';
+import { type TemplateView, templateView } from './view.js';
+import { type LintWarning, sizeWarnings } from './warnings.js';
+
+/** Options shared by `createRenderer` and `renderBriefing`. */
+export interface RenderOptions {
+  /** Brand tokens; colours are hex, `width` 480–800 px. */
+  theme?: Theme;
+  /**
+   * Template overrides: a folder of `*.mjml` / `*.html` / `*.css` partials, or partial sources by
+   * name (`{ footer: '<mj-section>…</mj-section>' }`). Missing partials fall back to the defaults.
+   * Compiled once, when the renderer is created.
+   */
+  templates?: string | Record<string, string>;
+  /**
+   * Query parameters added to every http(s) link in stories, sources, images and the sponsor
+   * (not to mailto:, merge tags, unsubscribe or preferences links). Existing parameters win.
+   * @example { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'am-2026-03-14' }
+   */
+  linkParams?: Record<string, string>;
+  /**
+   * Minify the HTML (html-minifier-terser at template-compile time; MSO conditional comments kept).
+   * @default true
+   */
+  minify?: boolean;
+  /** Input size limits (stories, sections, bullets, characters per field). */
+  limits?: BriefingLimits;
+}
+
+/** Everything needed to send one edition. */
+export interface RenderResult {
+  /** Complete HTML document, CSS inlined, ready to send. */
+  html: string;
+  /** Plain-text alternative of the same content. */
+  text: string;
+  subject: string;
+  preheader: string;
+  stats: EditionStats & { htmlBytes: number };
+  /** Brevity and size warnings; never fatal. */
+  warnings: LintWarning[];
+}
+
+/** A compiled template set; `render` is synchronous and safe to call many times. */
+export interface Renderer {
+  render(input: Briefing | Story): RenderResult;
+}
+
+type TemplateFn = (view: TemplateView) => string;
+
+const defaultWidth = 600;
+
+/**
+ * Compiles the templates once and returns a reusable renderer. With the default templates and
+ * width this loads a template precompiled at build time: no MJML, no juice, no compiler.
+ *
+ * @example
+ * const renderer = await createRenderer({ theme: { brandColor: '#c8102e' } });
+ * const { html, text, subject } = renderer.render(briefing);
+ */
+export async function createRenderer(options: RenderOptions = {}): Promise<Renderer> {
+  const theme = resolveTheme(options.theme);
+  const linkParams = checkLinkParams(options.linkParams);
+  const minify = options.minify ?? true;
+  const template = await loadTemplate(options.templates, theme.width, minify);
+  const contentWidth = theme.width - 48;
+
+  return {
+    render(input) {
+      const briefing = assertBriefing(input, { limits: options.limits });
+      const edition = toEdition(briefing, { contentWidth, linkParams });
+      const stats = editionStats(edition);
+      const view = templateView(edition, { theme, contentWidth, countLine: countLine(stats, edition.locale) });
+      const html = template(view);
+      const htmlBytes = Buffer.byteLength(html, 'utf8');
+      return {
+        html,
+        text: renderText(edition, stats),
+        subject: edition.subject,
+        preheader: edition.preheader,
+        stats: { ...stats, htmlBytes },
+        warnings: sizeWarnings(html, htmlBytes),
+      };
+    },
+  };
+}
+
+async function loadTemplate(
+  templates: RenderOptions['templates'],
+  width: number,
+  minify: boolean,
+): Promise<TemplateFn> {
+  if (templates === undefined && width === defaultWidth) {
+    // One isolated runtime environment per renderer: nothing touches Handlebars' global instance.
+    const env = HandlebarsRuntime.create();
+    return env.template(minify ? minifiedSpec : prettySpec) as TemplateFn;
+  }
+  const { compileOverrides } = await import('./overrides.js');
+  return compileOverrides(templates, { width, minify });
+}
+
+function checkLinkParams(params: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (params === undefined) return undefined;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw new NewsbriefError(`Option linkParams: expected an object of name → value strings, found ${describe(params)}.`);
+  }
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || name === '') {
+      throw new NewsbriefError(`Option linkParams.${name}: expected a string value, found ${describe(value)}.`);
+    }
+  }
+  return { ...params };
+}
+
+let defaultRenderer: Promise<Renderer> | undefined;
+
+/**
+ * Renders one briefing (or a single story). Without options it reuses one cached default renderer;
+ * with options it compiles a renderer for this call, so prefer `createRenderer` in a loop.
+ *
+ * @example
+ * const { html, text, subject, warnings } = await renderBriefing(briefing);
+ */
+export async function renderBriefing(input: Briefing | Story, options?: RenderOptions): Promise<RenderResult> {
+  const renderer =
+    options === undefined || Object.keys(options).length === 0
+      ? (defaultRenderer ??= createRenderer())
+      : createRenderer(options);
+  return (await renderer).render(input);
+}
+
+export type { PartialSources, ResolvedTheme };

@@ -1,0 +1,108 @@
+/**
+ * The plain-text part, built from the edition (not by stripping HTML) so it reads well on its own:
+ * text-only clients, screen-reader users who prefer it, and spam filters that expect one.
+ */
+import type { InlineNode } from '../normalize/inline.js';
+import type { Edition, EditionLink, EditionStory } from '../normalize/edition.js';
+import type { EditionStats } from './stats.js';
+import { countLine } from './stats.js';
+
+/** Column at which lines wrap; URLs are never broken, so a long link may overrun it. */
+export const textWidth = 78;
+
+/** Writes inline nodes as text: emphasis unmarked, links as `label (url)`. */
+export function inlineText(nodes: readonly InlineNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.value;
+    else if (node.type === 'link') {
+      const label = inlineText(node.children);
+      out += label.trim() === node.href ? node.href : `${label} (${node.href})`;
+    } else out += inlineText(node.children);
+  }
+  return out;
+}
+
+/** Greedy word wrap with a hanging indent for continuation lines. */
+export function wrap(text: string, width = textWidth, indent = '', firstPrefix = ''): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line = firstPrefix;
+  let lineHasWord = false;
+  for (const word of words) {
+    if (!word) continue;
+    if (lineHasWord && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line += (lineHasWord ? ' ' : '') + word;
+    }
+    lineHasWord = true;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+function linkText(link: EditionLink): string {
+  return link.href ? `${link.text}: ${link.href}` : link.text;
+}
+
+function storyText(story: EditionStory): string {
+  const blocks: string[] = [];
+  const kicker = inlineText(story.kicker);
+  if (kicker) blocks.push(kicker.toUpperCase());
+  const headline = `${story.number ? `${story.number}. ` : ''}${inlineText(story.headline)}`;
+  blocks.push(`${wrap(headline)}\n${'-'.repeat(Math.min(textWidth, headline.length))}`);
+  const byline = inlineText(story.byline);
+  if (byline) blocks.push(wrap(byline));
+  if (story.image) {
+    const image = story.image;
+    const parts = [image.alt ? `[Image: ${image.alt}]` : '', inlineText(image.credit), image.href ?? ''];
+    const line = parts.filter(Boolean).join(' ');
+    if (line) blocks.push(wrap(line));
+  }
+  const lede = inlineText(story.lede);
+  if (lede) blocks.push(wrap(lede));
+  for (const section of story.sections) {
+    const body = inlineText(section.text);
+    const lines = [wrap(`${section.label}: ${body}`.trim())];
+    for (const bullet of section.bullets) lines.push(wrap(inlineText(bullet), textWidth, '  ', '• '));
+    blocks.push(lines.join('\n'));
+  }
+  if (story.source) blocks.push(wrap(linkText(story.source)));
+  return blocks.join('\n\n');
+}
+
+/** The whole text part. */
+export function renderText(edition: Edition, stats: EditionStats): string {
+  const rule = '='.repeat(textWidth);
+  const head: string[] = [edition.title.toUpperCase()];
+  if (edition.dateLabel) head.push(edition.dateLabel);
+  const blocks: string[] = [head.join('\n')];
+  const greeting = inlineText(edition.greeting);
+  if (greeting) blocks.push(wrap(greeting));
+  blocks.push(countLine(stats, edition.locale));
+
+  edition.stories.forEach((story, index) => {
+    blocks.push(index === 0 ? rule : '-'.repeat(textWidth));
+    blocks.push(storyText(story));
+    const sponsor = edition.sponsor;
+    if (sponsor && sponsor.after === index + 1) {
+      blocks.push('-'.repeat(textWidth));
+      const lines = [inlineText(sponsor.label).toUpperCase(), wrap(inlineText(sponsor.headline))];
+      const text = inlineText(sponsor.text);
+      if (text) lines.push('', wrap(text));
+      if (sponsor.link) lines.push('', wrap(linkText(sponsor.link)));
+      blocks.push(lines.join('\n'));
+    }
+  });
+
+  blocks.push(rule);
+  const footer = edition.footer;
+  const footerText = inlineText(footer.text);
+  if (footerText) blocks.push(wrap(footerText));
+  const address = inlineText(footer.address);
+  if (address) blocks.push(wrap(address));
+  if (footer.links.length > 0) blocks.push(footer.links.map(linkText).join('\n'));
+  return `${blocks.join('\n\n')}\n`;
+}

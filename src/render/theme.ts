@@ -1,0 +1,177 @@
+/** Theme tokens: validation, defaults, and the derived colours (muted text, rules, dark palette). */
+import * as z from 'zod';
+import { BriefingValidationError } from '../errors.js';
+import { formatPath } from '../schema.js';
+
+/** Brand tokens. Colours are 3- or 6-digit hex. */
+export interface Theme {
+  /** Masthead rule, kicker and story numbers. @default "#0b5cab" */
+  brandColor?: string;
+  /** Body text. @default "#1d2125" */
+  textColor?: string;
+  /** Email background. @default "#ffffff" */
+  backgroundColor?: string;
+  /** Links. @default "#0b5cab" */
+  linkColor?: string;
+  /** CSS font stack (letters, digits, spaces, commas, hyphens, single quotes). @default system sans-serif stack */
+  fontFamily?: string;
+  /** https URL of a logo shown above the title (shown 40 px high). */
+  logoUrl?: string;
+  /** Alt text of the logo. @default the briefing title */
+  logoAlt?: string;
+  /** Logo for dark mode (Apple Mail, Outlook.com and others that honour `prefers-color-scheme`). */
+  logoDarkUrl?: string;
+  /** Email width in px, 480–800. @default 600 */
+  width?: number;
+}
+
+/** Dark-mode palette, derived from the theme so each colour keeps 4.5:1 contrast on the dark background. */
+export interface DarkPalette {
+  backgroundColor: string;
+  textColor: string;
+  linkColor: string;
+  brandColor: string;
+  mutedColor: string;
+  ruleColor: string;
+}
+
+export interface ResolvedTheme extends Required<Omit<Theme, 'logoUrl' | 'logoAlt' | 'logoDarkUrl'>> {
+  logoUrl?: string;
+  logoAlt?: string;
+  logoDarkUrl?: string;
+  mutedColor: string;
+  ruleColor: string;
+  dark: DarkPalette;
+}
+
+export const defaultTheme = {
+  brandColor: '#0b5cab',
+  textColor: '#1d2125',
+  backgroundColor: '#ffffff',
+  linkColor: '#0b5cab',
+  fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+  width: 600,
+} as const;
+
+const hex = (field: string) =>
+  z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (issue) => `expected a hex colour like "#0b5cab" for ${field}, found ${JSON.stringify(issue.input)}` });
+const httpsUrl = z.string().refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
+  error: (issue) => `expected an https URL, found ${JSON.stringify(issue.input)}`,
+});
+
+const themeSchema = z.object({
+  brandColor: hex('brandColor').optional(),
+  textColor: hex('textColor').optional(),
+  backgroundColor: hex('backgroundColor').optional(),
+  linkColor: hex('linkColor').optional(),
+  fontFamily: z
+    .string()
+    .regex(/^[\w\s,'-]{1,200}$/, {
+      error: (issue) =>
+        `expected a CSS font stack of letters, digits, spaces, commas, hyphens and single quotes, found ${JSON.stringify(issue.input)}`,
+    })
+    .optional(),
+  logoUrl: httpsUrl.optional(),
+  logoAlt: z.string().max(200).optional(),
+  logoDarkUrl: httpsUrl.optional(),
+  width: z
+    .number({ error: (issue) => `expected a width in px (480–800), found ${JSON.stringify(issue.input)}` })
+    .int({ error: (issue) => `expected a whole number of px, found ${JSON.stringify(issue.input)}` })
+    .min(480, { error: (issue) => `expected a width of at least 480 px, found ${JSON.stringify(issue.input)}` })
+    .max(800, { error: (issue) => `expected a width of at most 800 px, found ${JSON.stringify(issue.input)}` })
+    .optional(),
+});
+
+/** Validates theme tokens (issues are reported under `theme.*`) and derives the full palette. */
+export function resolveTheme(theme: Theme | undefined): ResolvedTheme {
+  const result = themeSchema.safeParse(theme ?? {}, { reportInput: true });
+  if (!result.success) {
+    throw new BriefingValidationError(
+      result.error.issues.map((issue) => ({ path: formatPath(['theme', ...issue.path]), message: issue.message })),
+    );
+  }
+  const merged = { ...defaultTheme, ...stripUndefined(result.data) };
+  const brandColor = normalizeHex(merged.brandColor);
+  const textColor = normalizeHex(merged.textColor);
+  const backgroundColor = normalizeHex(merged.backgroundColor);
+  const linkColor = normalizeHex(merged.linkColor);
+  const darkBackground = '#121417';
+  const darkText = '#e6e8eb';
+  return {
+    ...merged,
+    brandColor,
+    textColor,
+    backgroundColor,
+    linkColor,
+    mutedColor: readableMix(textColor, backgroundColor, 0.3),
+    ruleColor: mix(textColor, backgroundColor, 0.82),
+    dark: {
+      backgroundColor: darkBackground,
+      textColor: darkText,
+      linkColor: ensureContrast(linkColor, darkBackground),
+      brandColor: ensureContrast(brandColor, darkBackground),
+      mutedColor: readableMix(darkText, darkBackground, 0.3),
+      ruleColor: mix(darkText, darkBackground, 0.75),
+    },
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function normalizeHex(color: string): string {
+  const value = color.toLowerCase();
+  if (value.length === 4) return `#${[...value.slice(1)].map((c) => c + c).join('')}`;
+  return value;
+}
+
+function channels(color: string): [number, number, number] {
+  const value = normalizeHex(color);
+  return [1, 3, 5].map((i) => Number.parseInt(value.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+function toHex(rgb: number[]): string {
+  return `#${rgb.map((c) => Math.round(Math.max(0, Math.min(255, c))).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** `amount` of the way from `from` to `to`. */
+function mix(from: string, to: string, amount: number): string {
+  const a = channels(from);
+  const b = channels(to);
+  return toHex(a.map((c, i) => c + ((b[i] as number) - c) * amount));
+}
+
+/** WCAG 2 relative luminance. */
+function luminance(color: string): number {
+  const [r, g, b] = channels(color).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG 2 contrast ratio of two colours (1–21). */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** A softer text colour that still keeps 4.5:1 on the background. */
+function readableMix(text: string, background: string, amount: number): string {
+  for (let step = amount; step > 0; step -= 0.05) {
+    const candidate = mix(text, background, step);
+    if (contrastRatio(candidate, background) >= 4.5) return candidate;
+  }
+  return text;
+}
+
+/** Lightens (on dark) or darkens (on light) a colour until it reaches 4.5:1 on the background. */
+function ensureContrast(color: string, background: string): string {
+  const target = luminance(background) < 0.5 ? '#ffffff' : '#000000';
+  for (let step = 0; step <= 1; step += 0.05) {
+    const candidate = mix(color, target, step);
+    if (contrastRatio(candidate, background) >= 4.5) return candidate;
+  }
+  return target;
+}

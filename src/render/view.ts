@@ -1,0 +1,91 @@
+/**
+ * Edition → the data the compiled template reads. Fields ending in `Html` and every `href`/`src`
+ * are already escaped (templates print them with `{{{ }}}`); all other strings are plain text
+ * that Handlebars escapes (`{{ }}`). Story text can therefore never become markup.
+ */
+import type { EditionImage, Edition } from '../normalize/edition.js';
+import { escapeHtml, hrefAttribute, inlineHtml } from './html.js';
+import type { ResolvedTheme } from './theme.js';
+
+/** Padding after the preheader: zero-width joiners and spaces that keep body text out of the inbox preview. */
+export const preheaderTarget = 200;
+const invisibleFiller = '\u034f\u200c\u00a0';
+
+export function preheaderPadding(preheader: string): string {
+  const missing = Math.max(0, preheaderTarget - [...preheader].length);
+  return invisibleFiller.repeat(Math.ceil(missing / invisibleFiller.length));
+}
+
+export interface ViewSettings {
+  theme: ResolvedTheme;
+  contentWidth: number;
+  countLine: string;
+}
+
+export function templateView(edition: Edition, settings: ViewSettings) {
+  const { theme } = settings;
+  const linkStyle = `color:${theme.linkColor};text-decoration:underline;`;
+  const html = (nodes: Parameters<typeof inlineHtml>[0]) => inlineHtml(nodes, linkStyle);
+  const image = (value: EditionImage | undefined) =>
+    value && {
+      src: escapeHtml(value.src),
+      alt: value.alt,
+      width: value.width,
+      href: value.href === undefined ? undefined : hrefAttribute(value.href),
+      creditHtml: html(value.credit),
+    };
+  const sponsorAfter = edition.sponsor?.after ?? 0;
+
+  return {
+    lang: edition.locale,
+    dir: edition.dir,
+    start: edition.dir === 'rtl' ? 'right' : 'left',
+    subject: edition.subject,
+    title: edition.title,
+    date: edition.date,
+    dateLabel: edition.dateLabel,
+    greetingHtml: html(edition.greeting),
+    countLine: settings.countLine,
+    preheader: edition.preheader,
+    preheaderPadding: preheaderPadding(edition.preheader),
+    theme,
+    logo: theme.logoUrl
+      ? { src: theme.logoUrl, alt: theme.logoAlt ?? edition.title, darkSrc: theme.logoDarkUrl }
+      : undefined,
+    stories: edition.stories.map((story) => ({
+      number: story.number,
+      anchor: story.anchor,
+      kickerHtml: html(story.kicker),
+      headlineHtml: html(story.headline),
+      bylineHtml: html(story.byline),
+      image: image(story.image),
+      ledeHtml: html(story.lede),
+      sections: story.sections.map((section) => ({
+        label: section.label,
+        html: html(section.text),
+        bullets: section.bullets.map(html),
+      })),
+      source: story.source && {
+        text: story.source.text,
+        href: story.source.href === undefined ? undefined : hrefAttribute(story.source.href),
+      },
+      sponsorAfter: story.number === sponsorAfter || (sponsorAfter === 1 && story.number === 0),
+    })),
+    sponsor: edition.sponsor && {
+      labelHtml: html(edition.sponsor.label),
+      headlineHtml: html(edition.sponsor.headline),
+      textHtml: html(edition.sponsor.text),
+      href: edition.sponsor.link?.href === undefined ? undefined : hrefAttribute(edition.sponsor.link.href),
+      linkText: edition.sponsor.link?.text,
+      image: image(edition.sponsor.image),
+    },
+    footer: {
+      textHtml: html(edition.footer.text),
+      addressHtml: html(edition.footer.address),
+      links: edition.footer.links.map((link) => ({ text: link.text, href: hrefAttribute(link.href ?? '') })),
+    },
+  };
+}
+
+/** The data a template (default or override) is rendered with. */
+export type TemplateView = ReturnType<typeof templateView>;
