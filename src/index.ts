@@ -14,3 +14,4 @@ export {
   type ValidationResult,
   validateBriefing,
 } from './schema.js';
+export { parseBriefing } from './parse/index.js';
