@@ -18,6 +18,8 @@ export interface EditionSection {
 export interface EditionLink {
   /** Plain link text a reader sees (and a screen reader announces). */
   text: string;
+  /** Short label for the text part, where the URL is written out after it. */
+  label: string;
   /** Final URL (tracking params added) or a merge tag, unescaped. */
   href?: string;
 }
@@ -119,7 +121,7 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
     headline: rich(briefing.sponsor.headline),
     text: rich(briefing.sponsor.text),
     link: briefing.sponsor.url
-      ? { text: `Learn more: ${hostOf(briefing.sponsor.url)}`, href: track(briefing.sponsor.url) }
+      ? { text: `Learn more: ${hostOf(briefing.sponsor.url)}`, label: 'Learn more', href: track(briefing.sponsor.url) }
       : undefined,
     image: image(briefing.sponsor.image),
     after: Math.min(briefing.sponsor.after ?? 1, stories.length),
@@ -129,8 +131,8 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
   const footerLinks: EditionLink[] = [];
   // Unsubscribe and preferences links never get tracking params: ESPs and one-click
   // unsubscribe endpoints expect the exact URL they issued.
-  if (footer.unsubscribeUrl) footerLinks.push({ text: 'Unsubscribe', href: footer.unsubscribeUrl });
-  if (footer.preferencesUrl) footerLinks.push({ text: 'Manage preferences', href: footer.preferencesUrl });
+  if (footer.unsubscribeUrl) footerLinks.push({ text: 'Unsubscribe', label: 'Unsubscribe', href: footer.unsubscribeUrl });
+  if (footer.preferencesUrl) footerLinks.push({ text: 'Manage preferences', label: 'Manage preferences', href: footer.preferencesUrl });
 
   return {
     title: briefing.title,
@@ -158,10 +160,10 @@ function trackLinks(nodes: InlineNode[], track: (href: string) => string): Inlin
 function sourceLink(source: Story['source'], track: (href: string) => string): EditionLink | undefined {
   if (!source || (!source.label && !source.url)) return undefined;
   const label = source.label ? inlinePlain(parseInline(source.label)).trim() : '';
-  if (!source.url) return { text: label };
+  if (!source.url) return { text: label, label };
   // Link text must make sense read alone (screen readers list links): "Source" alone does not.
   const text = label && !genericSourceLabels.test(label) ? label : `${label || 'Go deeper'}: ${hostOf(source.url)}`;
-  return { text, href: track(source.url) };
+  return { text, label: label || 'Go deeper', href: track(source.url) };
 }
 
 function hostOf(url: string): string {

@@ -44,7 +44,7 @@ export function wrap(text: string, width = textWidth, indent = '', firstPrefix =
 }
 
 function linkText(link: EditionLink): string {
-  return link.href ? `${link.text}: ${link.href}` : link.text;
+  return link.href ? `${link.label}: ${link.href}` : link.label;
 }
 
 function storyText(story: EditionStory): string {

@@ -1,3 +1,0 @@
-import { parseBriefing } from './src/parse/index.js';
-const cases = ['', '  \n\n ', '---\ntitle: X\n---\n', '---\ntitle: X\n', '---\ntitle: [unclosed\n---\n# H\n', '---\ntitle: X\ndate: 2026\n  bad: indent\n---\n# H\n', '---\n- a\n- b\n---\n# H\n', '---\njust a string\n---\n# H', '---\ntitle: X\nfooter: nope\n---\n# H', '---\ndir: sideways\n---\n# H', '---\na: 1\na: 2\n---\n# H', '---\ntitle: {a: 1}\n---\n# H','---\ngreeting: hi\n---\nHello all.\n\n# H\n', '# \n'];
-for (const c of cases) { try { console.log(JSON.stringify(parseBriefing(c))); } catch (e) { console.log((e as Error).name, '|', (e as Error).message); } }

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { createRenderer, renderBriefing, type Story } from '../src/index.js';
+import { loadExample, parseDocument } from './helpers/load.js';
+
+const renderer = await createRenderer();
+const seed = loadExample('seed-iran-working-group');
+const morning = loadExample('morning-edition');
+
+describe('seed article', () => {
+  const result = renderer.render(seed);
+  const doc = parseDocument(result.html);
+
+  it('renders the headline as a real <h2>', () => {
+    const h2 = doc.querySelectorAll('h2');
+    expect(h2).toHaveLength(1);
+    expect(h2[0]?.textContent).toBe('US and Israel to meet Iran working group');
+  });
+
+  it('shows all six axioms in order with their bullets as <li>', () => {
+    const labels = [...doc.querySelectorAll('p > strong')].map((node) => node.textContent);
+    expect(labels).toEqual([
+      'Why it matters:',
+      'Flashback:',
+      'Driving the news:',
+      'Behind the scenes:',
+      "What's next:",
+      'The situation:',
+    ]);
+    const bulletCounts = [...doc.querySelectorAll('ul')].map((list) => list.querySelectorAll('li').length);
+    expect(bulletCounts).toEqual([3, 1, 3, 1]);
+  });
+
+  it('carries the same sections and bullets in the text part', () => {
+    const lines = result.text.split('\n');
+    for (const label of ['Why it matters:', 'Flashback:', 'Driving the news:', 'Behind the scenes:', "What's next:", 'The situation:']) {
+      expect(lines.some((line) => line.startsWith(label))).toBe(true);
+    }
+    expect(lines.filter((line) => line.startsWith('• '))).toHaveLength(8);
+    expect(lines.every((line) => line.length <= 78 || !line.includes(' ') || /https?:\/\//.test(line))).toBe(true);
+  });
+
+  it('sets lang, dir, title and a hidden preheader derived from the lede', () => {
+    const html = doc.documentElement;
+    expect(html.getAttribute('lang')).toBe('en-US');
+    expect(html.getAttribute('dir')).toBe('ltr');
+    expect(doc.querySelector('title')?.textContent).toBe(result.subject);
+    const preheader = doc.querySelector('body div div');
+    expect(preheader?.getAttribute('style')).toContain('display:none');
+    expect(preheader?.textContent?.startsWith(result.preheader)).toBe(true);
+    expect(result.preheader.startsWith('The United States and Israel have chosen')).toBe(true);
+  });
+
+  it('marks every table as presentation and formats the date for the locale', () => {
+    const tables = [...doc.querySelectorAll('table')];
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) expect(table.getAttribute('role')).toBe('presentation');
+    expect(doc.querySelector('time')?.textContent).toBe('Thursday, February 25, 2021');
+    expect(result.text).toContain('Thursday, February 25, 2021');
+  });
+
+  it('counts the words a reader reads', () => {
+    expect(result.stats).toMatchObject({ stories: 1, readingMinutes: 2 });
+    expect(result.stats.words).toBeGreaterThan(450);
+    expect(result.stats.htmlBytes).toBe(Buffer.byteLength(result.html));
+  });
+});
+
+describe('multi-story edition', () => {
+  const result = renderer.render(morning);
+  const doc = parseDocument(result.html);
+
+  it('numbers stories and writes the Smart Brevity count line', () => {
+    const headlines = [...doc.querySelectorAll('h2')].map((node) => node.textContent);
+    expect(headlines).toHaveLength(5);
+    expect(headlines[0]).toBe('1. Cities race to cool the grid');
+    expect(headlines[4]).toBe("5. A record crowd for women's soccer");
+    expect(result.html).toMatch(/Smart Brevity count: 1,\d{3} words \.\.\. \d(½)? minutes/);
+    expect(doc.querySelector('h1')?.textContent).toBe('Morning Brief');
+  });
+
+  it('links sources with text that makes sense alone and writes links out in text', () => {
+    const goDeeper = [...doc.querySelectorAll('a')].find((a) => a.textContent === 'Go deeper: example.com');
+    expect(goDeeper?.getAttribute('href')).toBe('https://www.example.com/2026/03/14/cities-battery-storage-heat');
+    expect(result.text).toContain('Go deeper: https://www.example.com/2026/03/14/cities-battery-storage-heat');
+    const unsubscribe = [...doc.querySelectorAll('a')].find((a) => a.textContent === 'Unsubscribe');
+    expect(unsubscribe?.getAttribute('href')).toBe('https://example.com/unsubscribe?list=am&u=8f3a');
+    expect(result.text).toContain('Unsubscribe: https://example.com/unsubscribe?list=am&u=8f3a');
+  });
+
+  it('renders the story image with alt text and credit', () => {
+    const image = doc.querySelector('img.nb-img');
+    expect(image?.getAttribute('alt')).toBe('Transmission towers against an orange evening sky outside Phoenix');
+    expect(image?.getAttribute('width')).toBe('552');
+    expect(result.text).toContain('[Image: Transmission towers');
+  });
+
+  it('is deterministic: the same input gives byte-identical html and text', async () => {
+    const again = (await createRenderer()).render(structuredClone(morning));
+    expect(again.html).toBe(result.html);
+    expect(again.text).toBe(result.text);
+  });
+});
+
+describe('sugar fields and a story alone', () => {
+  const story: Story = {
+    headline: 'Sugar in reading order',
+    lede: 'One sentence.',
+    whatsNext: { text: 'Next.', bullets: ['n1'] },
+    sections: [{ label: 'Zoom in', text: 'Closer.' }],
+    flashback: ['f1', 'f2'],
+    whyItMatters: 'Because.',
+    source: { url: 'https://example.com/story' },
+  };
+
+  it('orders Why it matters, Flashback, sections, What’s next', async () => {
+    const result = await renderBriefing(story);
+    const doc = parseDocument(result.html);
+    const labels = [...doc.querySelectorAll('p > strong')].map((node) => node.textContent);
+    expect(labels).toEqual(['Why it matters:', 'Flashback:', 'Zoom in:', "What's next:"]);
+    expect(doc.querySelector('h1')?.textContent).toBe('Sugar in reading order');
+    expect(result.subject).toBe('Sugar in reading order');
+    expect(doc.querySelector('h2')?.textContent).toBe('Sugar in reading order');
+  });
+
+  it('renders inline Markdown as <strong>, <em> and links', async () => {
+    const result = await renderBriefing({
+      headline: 'Inline',
+      lede: 'A **bold** and *italic* and _also_ with [a link](https://example.com/a?b=1&c=2), snake_case_name and 5 * 3.',
+    });
+    const lede = [...parseDocument(result.html).querySelectorAll('p')].find((p) => p.textContent?.startsWith('A bold'));
+    expect(lede?.querySelector('strong')?.textContent).toBe('bold');
+    expect([...(lede?.querySelectorAll('em') ?? [])].map((em) => em.textContent)).toEqual(['italic', 'also']);
+    expect(lede?.querySelector('a')?.getAttribute('href')).toBe('https://example.com/a?b=1&c=2');
+    expect(lede?.textContent).toContain('snake_case_name and 5 * 3.');
+    expect(result.text).toContain('a link (https://example.com/a?b=1&c=2)');
+  });
+});
+
+describe('size warnings', () => {
+  it('warns when the html nears Gmail’s clipping point', () => {
+    const story = morning.stories[0] as Story;
+    const big = { ...morning, stories: Array.from({ length: 40 }, () => story) };
+    const result = renderer.render(big);
+    expect(result.stats.htmlBytes).toBeGreaterThan(102_000);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ rule: 'html-size', severity: 'error', path: '' }));
+  });
+});
