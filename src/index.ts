@@ -3,15 +3,22 @@
  * Every public name is exported here, by name.
  */
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from './errors.js';
+export { type ListUnsubscribe, type MailEnvelope, type MailMessage, toMailMessage } from './mail.js';
 export type { Briefing, Footer, Section, SectionBody, Sponsor, Story, StoryImage } from './model.js';
-export { createRenderer, renderBriefing, type Renderer, type RenderOptions, type RenderResult } from './render/renderer.js';
+export { parseBriefing } from './parse/index.js';
+export {
+  createRenderer,
+  type Renderer,
+  type RenderOptions,
+  type RenderResult,
+  renderBriefing,
+} from './render/renderer.js';
 export type { Theme } from './render/theme.js';
 export type { LintWarning } from './render/warnings.js';
 export {
-  briefingJsonSchema,
   type BriefingLimits,
+  briefingJsonSchema,
   type ValidateOptions,
   type ValidationResult,
   validateBriefing,
 } from './schema.js';
-export { parseBriefing } from './parse/index.js';

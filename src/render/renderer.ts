@@ -5,14 +5,15 @@
  */
 import HandlebarsRuntime from 'handlebars/runtime';
 import { NewsbriefError } from '../errors.js';
+import { footerListUnsubscribe, type ListUnsubscribe } from '../mail.js';
 import type { Briefing, Story } from '../model.js';
 import { toEdition } from '../normalize/edition.js';
-import { type BriefingLimits, assertBriefing, describe } from '../schema.js';
+import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
 import type { PartialSources } from './compile.js';
 import { minifiedSpec, prettySpec } from './generated/templates.js';
-import { type EditionStats, countLine, editionStats } from './stats.js';
+import { countLine, type EditionStats, editionStats } from './stats.js';
 import { renderText } from './text.js';
-import { type ResolvedTheme, type Theme, resolveTheme } from './theme.js';
+import { type ResolvedTheme, resolveTheme, type Theme } from './theme.js';
 import { type TemplateView, templateView } from './view.js';
 import { type LintWarning, sizeWarnings } from './warnings.js';
 
@@ -52,6 +53,12 @@ export interface RenderResult {
   stats: EditionStats & { htmlBytes: number };
   /** Brevity and size warnings; never fatal. */
   warnings: LintWarning[];
+  /**
+   * Extension of the contract: the footer's `unsubscribeUrl` when it is a real https (`url`) or
+   * mailto: (`mailto`) URL, absent for merge tags. `toMailMessage` uses it for the
+   * `List-Unsubscribe` header when its envelope names no `listUnsubscribe`.
+   */
+  listUnsubscribe?: ListUnsubscribe;
 }
 
 /** A compiled template set; `render` is synchronous and safe to call many times. */
@@ -83,7 +90,11 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
       const briefing = assertBriefing(input, { limits: options.limits });
       const edition = toEdition(briefing, { contentWidth, linkParams });
       const stats = editionStats(edition);
-      const view = templateView(edition, { theme, contentWidth, countLine: countLine(stats, edition.locale) });
+      const view = templateView(edition, {
+        theme,
+        contentWidth,
+        countLine: countLine(stats, edition.locale),
+      });
       const html = template(view);
       const htmlBytes = Buffer.byteLength(html, 'utf8');
       return {
@@ -93,6 +104,7 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
         preheader: edition.preheader,
         stats: { ...stats, htmlBytes },
         warnings: sizeWarnings(html, htmlBytes),
+        ...withListUnsubscribe(briefing.footer?.unsubscribeUrl),
       };
     },
   };
@@ -115,14 +127,23 @@ async function loadTemplate(
 function checkLinkParams(params: Record<string, string> | undefined): Record<string, string> | undefined {
   if (params === undefined) return undefined;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-    throw new NewsbriefError(`Option linkParams: expected an object of name → value strings, found ${describe(params)}.`);
+    throw new NewsbriefError(
+      `Option linkParams: expected an object of name → value strings, found ${describe(params)}.`,
+    );
   }
   for (const [name, value] of Object.entries(params)) {
     if (typeof value !== 'string' || name === '') {
-      throw new NewsbriefError(`Option linkParams.${name}: expected a string value, found ${describe(value)}.`);
+      throw new NewsbriefError(
+        `Option linkParams.${name}: expected a string value, found ${describe(value)}.`,
+      );
     }
   }
   return { ...params };
+}
+
+function withListUnsubscribe(unsubscribeUrl: string | undefined): { listUnsubscribe?: ListUnsubscribe } {
+  const listUnsubscribe = footerListUnsubscribe(unsubscribeUrl);
+  return listUnsubscribe ? { listUnsubscribe } : {};
 }
 
 let defaultRenderer: Promise<Renderer> | undefined;
@@ -134,7 +155,10 @@ let defaultRenderer: Promise<Renderer> | undefined;
  * @example
  * const { html, text, subject, warnings } = await renderBriefing(briefing);
  */
-export async function renderBriefing(input: Briefing | Story, options?: RenderOptions): Promise<RenderResult> {
+export async function renderBriefing(
+  input: Briefing | Story,
+  options?: RenderOptions,
+): Promise<RenderResult> {
   const renderer =
     options === undefined || Object.keys(options).length === 0
       ? (defaultRenderer ??= createRenderer())
