@@ -11,6 +11,8 @@ export type InlineNode =
 
 const linkPattern = /^\[([^\]\n]+)\]\(((?:[^\s()]|\([^\s()]*\))+)\)/;
 const wordChar = /[\p{L}\p{N}]/u;
+/** Mailchimp merge tags (`*|FNAME|*`) are literal text, not emphasis around `|FNAME|`. */
+const mailchimpTag = /^\*\|[A-Za-z0-9_:-]+\|\*/;
 
 /** Splits story text into inline nodes. Never throws: unmatched markers are text. */
 export function parseInline(source: string): InlineNode[] {
@@ -27,6 +29,12 @@ function parseRun(source: string, allowLinks: boolean): InlineNode[] {
   let i = 0;
   while (i < source.length) {
     const ch = source[i];
+    const tag = ch === '*' && source[i + 1] === '|' ? mailchimpTag.exec(source.slice(i)) : null;
+    if (tag) {
+      text += tag[0];
+      i += tag[0].length;
+      continue;
+    }
     if (ch === '[' && allowLinks) {
       const match = linkPattern.exec(source.slice(i));
       if (match?.[1]?.trim() && match[2]) {
