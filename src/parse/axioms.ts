@@ -63,7 +63,8 @@ for (const axiom of axioms) {
  * Emoji and symbol decoration that newsrooms put before an axiom ("🔭 Zoom out"). Digits are not
  * included, so "1 big thing" keeps its number.
  */
-const decoration = /^(?:[\p{Extended_Pictographic}\p{So}\p{Sm}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]\s*)+/u;
+const decoration =
+  /^(?:[\p{Extended_Pictographic}\p{So}\p{Sm}](?:\u{FE0F}|\u{20E3}|\u{200D}|[\u{1F3FB}-\u{1F3FF}])*\s*)+/u;
 
 /** Splits a label into its emoji/symbol prefix (may be `''`) and the words after it. */
 export function splitDecoration(label: string): { prefix: string; words: string } {

@@ -28,7 +28,8 @@ export function splitFrontMatter(source: string): SplitSource {
   const lines = source.split('\n');
   if (!fence.test(lines[0] ?? '')) return { data: undefined, body: source, bodyLineOffset: 0 };
   const end = lines.findIndex((line, index) => index > 0 && closingFence.test(line));
-  if (end < 0) throw parseError(1, 'front matter opened with "---" is never closed; add a "---" line after it');
+  if (end < 0)
+    throw parseError(1, 'front matter opened with "---" is never closed; add a "---" line after it');
   const yamlText = lines.slice(1, end).join('\n');
   return {
     data: parseYaml(yamlText, 1),
@@ -40,7 +41,8 @@ export function splitFrontMatter(source: string): SplitSource {
 function parseYaml(text: string, lineOffset: number): FrontMatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
-  const lineOf = (offset: number | undefined) => lineOffset + (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const lineOf = (offset: number | undefined) =>
+    lineOffset + (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   const [error] = doc.errors;
   if (error) {
     const line = lineOffset + (error.linePos?.[0].line ?? 1);
@@ -73,7 +75,10 @@ function readFields(map: YAMLMap, lineOf: LineOf): FrontMatter {
     const value: unknown = node?.toJSON();
     if (value === null || value === undefined) continue;
     if (name === 'stories') {
-      throw parseError(line, 'stories come from the "# Headline" sections below the front matter, not from a "stories" field');
+      throw parseError(
+        line,
+        'stories come from the "# Headline" sections below the front matter, not from a "stories" field',
+      );
     }
     if (textFields.has(name)) out[name] = text(value, name, line);
     else if (name === 'dir') out.dir = direction(value, line);
@@ -121,7 +126,8 @@ function sponsor(value: unknown, line: number): Sponsor {
   if (out.after !== undefined && out.after !== null) out.after = count(out.after, 'sponsor.after', line);
   if (out.image !== undefined && out.image !== null) {
     const image = record(out.image, 'sponsor.image', line, imageText);
-    if (image.width !== undefined && image.width !== null) image.width = count(image.width, 'sponsor.image.width', line);
+    if (image.width !== undefined && image.width !== null)
+      image.width = count(image.width, 'sponsor.image.width', line);
     out.image = image;
   }
   return out as unknown as Sponsor;

@@ -49,7 +49,10 @@ export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
     if (!builder) {
       if (isFiller(token)) return;
       if (token.type !== 'paragraph') {
-        throw parseError(line, `only greeting paragraphs may come before the first "# Headline", found a ${token.type}`);
+        throw parseError(
+          line,
+          `only greeting paragraphs may come before the first "# Headline", found a ${token.type}`,
+        );
       }
       if (intro.length === 0) introLine = line;
       intro.push(inlineSource(token.tokens ?? []));
@@ -133,7 +136,12 @@ function addBlock(builder: StoryBuilder, token: Token, line: number, isLast: boo
   }
 }
 
-function addParagraph(builder: StoryBuilder, paragraph: Tokens.Paragraph, line: number, isLast: boolean): void {
+function addParagraph(
+  builder: StoryBuilder,
+  paragraph: Tokens.Paragraph,
+  line: number,
+  isLast: boolean,
+): void {
   const lines = paragraph.text.split('\n');
   if (!lines.some((text) => dotBullet.test(text))) {
     addInline(builder, paragraph.tokens, line, isLast);
@@ -147,7 +155,8 @@ function addParagraph(builder: StoryBuilder, paragraph: Tokens.Paragraph, line: 
     else if (bullets.length > 0) bullets[bullets.length - 1] = `${bullets.at(-1)} ${text}`;
     else textLines.push(text);
   }
-  if (textLines.length > 0) addInline(builder, Lexer.lexInline(textLines.join('\n'), lexerOptions), line, false);
+  if (textLines.length > 0)
+    addInline(builder, Lexer.lexInline(textLines.join('\n'), lexerOptions), line, false);
   builder.bullets(bullets.map((bullet) => inlineSource(Lexer.lexInline(bullet, lexerOptions))));
 }
 
@@ -193,7 +202,12 @@ function addInline(builder: StoryBuilder, tokens: Token[], line: number, isLast:
 function sourceLink(tokens: Token[]): Tokens.Link | undefined {
   const [first, second] = tokens;
   if (tokens.length === 1 && first?.type === 'link') return first as Tokens.Link;
-  if (tokens.length === 2 && first?.type === 'text' && second?.type === 'link' && sourceWord.test(first.raw)) {
+  if (
+    tokens.length === 2 &&
+    first?.type === 'text' &&
+    second?.type === 'link' &&
+    sourceWord.test(first.raw)
+  ) {
     return second as Tokens.Link;
   }
   return undefined;
@@ -250,7 +264,8 @@ function listBullets(list: Tokens.List): string[] {
     const nested: string[] = [];
     for (const child of item.tokens as MarkedToken[]) {
       if (child.type === 'list') nested.push(...listBullets(child));
-      else if (child.type === 'text' || child.type === 'paragraph') text.push(inlineSource(child.tokens ?? []));
+      else if (child.type === 'text' || child.type === 'paragraph')
+        text.push(inlineSource(child.tokens ?? []));
       else if (child.type !== 'space' && child.type !== 'checkbox') text.push(squash(child.raw));
     }
     bullets.push(squash(text.join(' ')), ...nested);
@@ -269,7 +284,9 @@ export function inlineSource(tokens: Token[]): string {
 function inlineToken(token: MarkedToken): string {
   switch (token.type) {
     case 'text':
-      return token.tokens ? token.tokens.map((child) => inlineToken(child as MarkedToken)).join('') : token.text;
+      return token.tokens
+        ? token.tokens.map((child) => inlineToken(child as MarkedToken)).join('')
+        : token.text;
     case 'escape':
     case 'codespan':
       return token.text;

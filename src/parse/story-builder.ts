@@ -143,6 +143,22 @@ export function isByline(text: string, emphasised: boolean): boolean {
   if (!match?.[1]) return false;
   const words = match[1].split(/\s+/);
   if (emphasised) return words.length <= 10;
-  const joiners = new Set(['and', '&', 'de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn']);
-  return words.length <= 8 && words.every((word) => joiners.has(word) || /^\p{Lu}[\p{L}'’.-]*,?$/u.test(word));
+  const joiners = new Set([
+    'and',
+    '&',
+    'de',
+    'da',
+    'del',
+    'der',
+    'van',
+    'von',
+    'la',
+    'le',
+    'al',
+    'bin',
+    'ibn',
+  ]);
+  return (
+    words.length <= 8 && words.every((word) => joiners.has(word) || /^\p{Lu}[\p{L}'’.-]*,?$/u.test(word))
+  );
 }

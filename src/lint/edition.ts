@@ -1,0 +1,96 @@
+/** Edition rules: total words, the inbox preview line and the size Gmail clips at. */
+import { finding, type LintContext, plural } from './context.js';
+import { countWords, plainText } from './sentences.js';
+import { storyWords } from './story.js';
+import type { LintRuleThresholds, LintWarning } from './types.js';
+
+/** `edition-length`: words of every story plus the greeting. */
+export function editionLength(ctx: LintContext, limits: LintRuleThresholds['edition-length']): LintWarning[] {
+  let words = ctx.standalone ? 0 : countWords(plainText(ctx.briefing.greeting));
+  for (const story of ctx.stories) words += storyWords(story);
+  if (words <= limits.warn) return [];
+  return [
+    finding(
+      'edition-length',
+      'warning',
+      `Edition has ${plural(words, 'word')}; cut it to ${limits.warn.toLocaleString('en-US')} or fewer, or move a story to the next edition.`,
+      '',
+    ),
+  ];
+}
+
+/** Longest derived preheader; the renderer cuts the first lede to this many characters. */
+const derivedPreheaderLimit = 100;
+
+/**
+ * The preheader an inbox will show: the explicit one, else the first lede cut at a word boundary
+ * the way the renderer derives it. `undefined` when neither is written.
+ */
+function preheaderOf(ctx: LintContext): { text: string; derived: boolean } | undefined {
+  if (ctx.briefing.preheader !== undefined && !ctx.standalone) {
+    return { text: ctx.briefing.preheader.replace(/\s+/g, ' ').trim(), derived: false };
+  }
+  const lede = ctx.briefing.stories[0]?.lede;
+  if (!lede) return undefined;
+  const plain = plainText(lede).replace(/\s+/g, ' ').trim();
+  if (plain.length <= derivedPreheaderLimit) return { text: plain, derived: true };
+  const cut = plain.slice(0, derivedPreheaderLimit - 1);
+  const space = cut.lastIndexOf(' ');
+  return { text: `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`, derived: true };
+}
+
+/** `preheader-length`: outside `min`–`max` characters, or the same as the subject. */
+export function preheaderLength(
+  ctx: LintContext,
+  limits: LintRuleThresholds['preheader-length'],
+): LintWarning[] {
+  const preheader = preheaderOf(ctx);
+  if (!preheader) return [];
+  const path = preheader.derived && ctx.standalone ? 'lede' : 'preheader';
+  const origin = preheader.derived ? ' (taken from the first lede)' : '';
+  const length = [...preheader.text].length;
+  const warnings: LintWarning[] = [];
+  if (length < limits.min || length > limits.max) {
+    warnings.push(
+      finding(
+        'preheader-length',
+        'warning',
+        `Preheader${origin} has ${plural(length, 'character')}; write one of ${limits.min}–${limits.max} characters so the inbox preview shows it whole.`,
+        path,
+      ),
+    );
+  }
+  const subject = ctx.standalone ? undefined : ctx.briefing.subject;
+  const subjectText = subject ?? plainText(ctx.briefing.stories[0]?.headline);
+  if (same(preheader.text, subjectText)) {
+    warnings.push(
+      finding(
+        'preheader-length',
+        'warning',
+        `Preheader${origin} repeats the subject; use it to add what the subject does not say.`,
+        path,
+      ),
+    );
+  }
+  return warnings;
+}
+
+function same(a: string, b: string): boolean {
+  const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) !== '' && norm(a) === norm(b);
+}
+
+/** `html-size`: rendered HTML bytes, when known. */
+export function htmlSize(ctx: LintContext, limits: LintRuleThresholds['html-size']): LintWarning[] {
+  const bytes = ctx.htmlBytes;
+  if (bytes === undefined || (bytes <= limits.warn && bytes <= limits.error)) return [];
+  const error = bytes > limits.error;
+  return [
+    finding(
+      'html-size',
+      error ? 'error' : 'warning',
+      `HTML is ${plural(bytes, 'byte')}; Gmail clips messages above about ${limits.error.toLocaleString('en-US')} bytes and hides the unsubscribe link${error ? '' : ' once it grows a little more'}; cut stories or images.`,
+      '',
+    ),
+  ];
+}

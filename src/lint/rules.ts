@@ -1,0 +1,107 @@
+/** The rule table: every brevity and size rule, its default thresholds and what it checks. */
+import type { LintOptions, LintRuleName, LintRuleThresholds, LintSeverity } from './types.js';
+
+/** Default thresholds of every rule (Smart Brevity guidance and Gmail's clipping size). */
+export const defaultLintThresholds: LintRuleThresholds = {
+  'headline-length': { warn: 6, error: 10 },
+  'lede-one-sentence': { maxSentences: 1, maxWords: 30 },
+  'why-it-matters': { required: true, maxSentences: 2 },
+  'axiom-duplicate': {},
+  'bullet-length': { maxWords: 35, maxBullets: 5 },
+  'paragraph-length': { maxSentences: 3 },
+  'story-length': { warn: 200, error: 300 },
+  'edition-length': { warn: 1200 },
+  'weasel-words': { words: ['could', 'may', 'might', 'reportedly'] },
+  'source-link': { vagueLabels: ['click here', 'here', 'link', 'this link'], requireHttps: true },
+  'preheader-length': { min: 40, max: 110 },
+  'html-size': { warn: 90_000, error: 102_000 },
+};
+
+/** One row of the rule table, for documentation and tooling. */
+export interface LintRuleInfo {
+  name: LintRuleName;
+  /** The severities the rule can report. */
+  severities: readonly LintSeverity[];
+  /** What the rule checks, with its default thresholds. */
+  description: string;
+}
+
+/** Every rule in the order findings are reported within a story. */
+export const lintRules: readonly LintRuleInfo[] = [
+  {
+    name: 'headline-length',
+    severities: ['warning', 'error'],
+    description: 'Headline words: warn above 6, error above 10.',
+  },
+  {
+    name: 'lede-one-sentence',
+    severities: ['warning'],
+    description: 'Warn when the lede has more than one sentence or more than 30 words.',
+  },
+  {
+    name: 'why-it-matters',
+    severities: ['warning'],
+    description:
+      'Warn when a story has no "Why it matters" (field or section), or it runs above 2 sentences.',
+  },
+  {
+    name: 'axiom-duplicate',
+    severities: ['warning'],
+    description: 'Warn when the same axiom label appears twice in one story.',
+  },
+  {
+    name: 'bullet-length',
+    severities: ['warning'],
+    description: 'Warn above 35 words in a bullet, or above 5 bullets in a section.',
+  },
+  {
+    name: 'paragraph-length',
+    severities: ['warning'],
+    description: 'Warn when a section paragraph, bullet or the greeting runs above 3 sentences.',
+  },
+  {
+    name: 'story-length',
+    severities: ['warning', 'error'],
+    description: 'Story words (headline, lede, section text, bullets): warn above 200, error above 300.',
+  },
+  {
+    name: 'edition-length',
+    severities: ['warning'],
+    description: 'Edition words (all stories and the greeting): warn above 1,200.',
+  },
+  {
+    name: 'weasel-words',
+    severities: ['info'],
+    description: 'Info on hedging words: could, may, might, reportedly.',
+  },
+  {
+    name: 'source-link',
+    severities: ['warning'],
+    description: 'Warn when the source link text is vague ("click here") or its URL is not https.',
+  },
+  {
+    name: 'preheader-length',
+    severities: ['warning'],
+    description:
+      'Warn when the preheader (explicit or derived from the first lede) is outside 40–110 characters or repeats the subject.',
+  },
+  {
+    name: 'html-size',
+    severities: ['warning', 'error'],
+    description: 'Rendered HTML bytes (when given): warn above 90,000, error above 102,000 (Gmail clips).',
+  },
+];
+
+/** Thresholds of each rule after options are applied; a rule turned off is absent. */
+export type ResolvedRules = { [Name in LintRuleName]?: LintRuleThresholds[Name] };
+
+/** Merges per-rule options over the defaults. */
+export function resolveRules(options: LintOptions = {}): ResolvedRules {
+  const resolved: ResolvedRules = {};
+  for (const { name } of lintRules) {
+    const setting = options.rules?.[name];
+    if (setting === 'off') continue;
+    (resolved as Record<LintRuleName, unknown>)[name] = { ...defaultLintThresholds[name], ...setting };
+  }
+  return resolved;
+}

@@ -1,0 +1,118 @@
+/** Story shape rules: a one-sentence lede, a short "Why it matters", no repeated axiom, a word budget. */
+import { sugarLabels } from '../normalize/sections.js';
+import { canonicalAxiom, splitDecoration } from '../parse/axioms.js';
+import { finding, type LintContext, plural, type StoryContext } from './context.js';
+import { countWords, plainText, splitSentences } from './sentences.js';
+import type { LintRuleThresholds, LintWarning } from './types.js';
+
+/** `lede-one-sentence`: one finding per lede that has too many sentences or words. */
+export function ledeOneSentence(
+  ctx: LintContext,
+  limits: LintRuleThresholds['lede-one-sentence'],
+): LintWarning[] {
+  const warnings: LintWarning[] = [];
+  for (const { story, at } of ctx.stories) {
+    const lede = plainText(story.lede);
+    if (!lede.trim()) continue;
+    const sentences = splitSentences(lede).length;
+    const words = countWords(lede);
+    const problems: string[] = [];
+    if (sentences > limits.maxSentences) problems.push(plural(sentences, 'sentence'));
+    if (words > limits.maxWords) problems.push(plural(words, 'word'));
+    if (problems.length === 0) continue;
+    const target = limits.maxSentences === 1 ? 'one sentence' : `${limits.maxSentences} sentences or fewer`;
+    warnings.push(
+      finding(
+        'lede-one-sentence',
+        'warning',
+        `Lede has ${problems.join(' and ')}; make it ${target} of ${limits.maxWords} words or fewer and move the rest into a section.`,
+        at('lede'),
+      ),
+    );
+  }
+  return warnings;
+}
+
+/** `why-it-matters`: every story needs one, and it stays short. */
+export function whyItMatters(ctx: LintContext, limits: LintRuleThresholds['why-it-matters']): LintWarning[] {
+  const warnings: LintWarning[] = [];
+  for (const { sections, root, at } of ctx.stories) {
+    const found = sections.filter((section) => canonicalAxiom(section.label) === sugarLabels.whyItMatters);
+    if (found.length === 0 && limits.required) {
+      warnings.push(
+        finding(
+          'why-it-matters',
+          'warning',
+          'Story has no "Why it matters"; add one or two sentences on why this matters to the reader.',
+          root,
+        ),
+      );
+    }
+    for (const section of found) {
+      const sentences = splitSentences(plainText(section.text)).length;
+      if (sentences <= limits.maxSentences) continue;
+      warnings.push(
+        finding(
+          'why-it-matters',
+          'warning',
+          `"Why it matters" has ${plural(sentences, 'sentence')}; cut it to ${limits.maxSentences} or fewer.`,
+          at(section.textPath),
+        ),
+      );
+    }
+  }
+  return warnings;
+}
+
+/** `axiom-duplicate`: the same label twice in a story, compared as canonical axioms ("🔭 Zoom out" = "Zoom out"). */
+export function axiomDuplicate(ctx: LintContext): LintWarning[] {
+  const warnings: LintWarning[] = [];
+  for (const { sections, at } of ctx.stories) {
+    const seen = new Map<string, string>();
+    for (const section of sections) {
+      const key = canonicalAxiom(section.label) ?? splitDecoration(section.label).words.toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, section.path);
+        continue;
+      }
+      warnings.push(
+        finding(
+          'axiom-duplicate',
+          'warning',
+          `"${section.label}" appears twice in this story (first at ${at(first)}); merge the two.`,
+          at(section.path),
+        ),
+      );
+    }
+  }
+  return warnings;
+}
+
+/** Words a reader reads in a story: headline, lede, section text and bullets (labels are not counted). */
+export function storyWords({ story, sections }: StoryContext): number {
+  let words = countWords(plainText(story.headline)) + countWords(plainText(story.lede));
+  for (const section of sections) {
+    words += countWords(plainText(section.text));
+    for (const bullet of section.bullets) words += countWords(plainText(bullet));
+  }
+  return words;
+}
+
+/** `story-length`: warn above `warn` words, error above `error`. */
+export function storyLength(ctx: LintContext, limits: LintRuleThresholds['story-length']): LintWarning[] {
+  const warnings: LintWarning[] = [];
+  for (const story of ctx.stories) {
+    const words = storyWords(story);
+    if (words <= limits.warn && words <= limits.error) continue;
+    warnings.push(
+      finding(
+        'story-length',
+        words > limits.error ? 'error' : 'warning',
+        `Story has ${plural(words, 'word')}; cut it to ${limits.warn} or fewer.`,
+        story.root,
+      ),
+    );
+  }
+  return warnings;
+}

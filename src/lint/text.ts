@@ -1,0 +1,128 @@
+/** Text rules over every paragraph and bullet: short bullets, short paragraphs, no hedging. */
+import { bulletsPath, finding, type LintContext, plural } from './context.js';
+import { countWords, plainText, splitSentences } from './sentences.js';
+import type { LintRuleThresholds, LintWarning } from './types.js';
+
+/** A run of story text and where it lives. */
+interface TextField {
+  path: string;
+  kind: 'headline' | 'lede' | 'paragraph' | 'bullet' | 'greeting';
+  /** Plain text, inline Markdown removed. */
+  text: string;
+}
+
+/** Every text field in reading order: greeting, then each story's headline, lede, section text and bullets. */
+function textFields(ctx: LintContext): TextField[] {
+  const fields: TextField[] = [];
+  if (ctx.briefing.greeting && !ctx.standalone) {
+    fields.push({ path: 'greeting', kind: 'greeting', text: plainText(ctx.briefing.greeting) });
+  }
+  for (const { story, sections, at } of ctx.stories) {
+    fields.push({ path: at('headline'), kind: 'headline', text: plainText(story.headline) });
+    if (story.lede) fields.push({ path: at('lede'), kind: 'lede', text: plainText(story.lede) });
+    for (const section of sections) {
+      if (section.text)
+        fields.push({ path: at(section.textPath), kind: 'paragraph', text: plainText(section.text) });
+      section.bullets.forEach((bullet, index) => {
+        fields.push({ path: at(section.bulletPath(index)), kind: 'bullet', text: plainText(bullet) });
+      });
+    }
+  }
+  return fields;
+}
+
+/** `bullet-length`: words per bullet and bullets per section. */
+export function bulletLength(ctx: LintContext, limits: LintRuleThresholds['bullet-length']): LintWarning[] {
+  const warnings: LintWarning[] = [];
+  for (const { sections, at } of ctx.stories) {
+    for (const section of sections) {
+      if (section.bullets.length > limits.maxBullets) {
+        warnings.push(
+          finding(
+            'bullet-length',
+            'warning',
+            `"${section.label}" has ${plural(section.bullets.length, 'bullet')}; keep the ${limits.maxBullets} that matter most.`,
+            at(bulletsPath(section)),
+          ),
+        );
+      }
+      section.bullets.forEach((bullet, index) => {
+        const words = countWords(plainText(bullet));
+        if (words <= limits.maxWords) return;
+        warnings.push(
+          finding(
+            'bullet-length',
+            'warning',
+            `Bullet has ${plural(words, 'word')}; cut it to ${limits.maxWords} or fewer.`,
+            at(section.bulletPath(index)),
+          ),
+        );
+      });
+    }
+  }
+  return warnings;
+}
+
+/**
+ * `paragraph-length`: sentences per section paragraph (paragraphs are separated by a blank line),
+ * bullet and greeting. The lede and headline have their own rules.
+ */
+export function paragraphLength(
+  ctx: LintContext,
+  limits: LintRuleThresholds['paragraph-length'],
+): LintWarning[] {
+  const warnings: LintWarning[] = [];
+  for (const field of textFields(ctx)) {
+    if (field.kind === 'headline' || field.kind === 'lede') continue;
+    for (const paragraph of field.text.split(/\n\s*\n/)) {
+      const sentences = splitSentences(paragraph).length;
+      if (sentences <= limits.maxSentences) continue;
+      const what = field.kind === 'bullet' ? 'Bullet' : field.kind === 'greeting' ? 'Greeting' : 'Paragraph';
+      warnings.push(
+        finding(
+          'paragraph-length',
+          'warning',
+          `${what} has ${plural(sentences, 'sentence')}; cut it to ${limits.maxSentences} or fewer, or split it into bullets.`,
+          field.path,
+        ),
+      );
+    }
+  }
+  return warnings;
+}
+
+/** `weasel-words`: hedging words, as `info`, one finding per field. */
+export function weaselWords(ctx: LintContext, limits: LintRuleThresholds['weasel-words']): LintWarning[] {
+  const words = limits.words.map((word) => word.trim()).filter(Boolean);
+  if (words.length === 0) return [];
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const warnings: LintWarning[] = [];
+  for (const field of textFields(ctx)) {
+    const found = new Set<string>();
+    for (const sentence of splitSentences(field.text)) {
+      for (const match of sentence.matchAll(pattern)) {
+        if (isMonthMay(sentence, match[0], match.index)) continue;
+        found.add(match[0].toLowerCase());
+      }
+    }
+    if (found.size === 0) continue;
+    const list = [...found].map((word) => `"${word}"`).join(', ');
+    warnings.push(
+      finding(
+        'weasel-words',
+        'info',
+        `${found.size === 1 ? `${list} hedges` : `${list} hedge`} the claim; say what is known, or attribute it to a source.`,
+        field.path,
+      ),
+    );
+  }
+  return warnings;
+}
+
+/** "May" with a capital inside a sentence, or before a number, is the month. */
+function isMonthMay(sentence: string, word: string, index: number): boolean {
+  if (word !== 'May') return false;
+  const atStart = /^[\s“"‘'(«]*$/.test(sentence.slice(0, index));
+  return !atStart || /^\s+\d/.test(sentence.slice(index + word.length));
+}

@@ -1,0 +1,341 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { NewsbriefError } from '../src/errors.js';
+import { canonicalAxiom, matchAxiomLabel } from '../src/parse/axioms.js';
+import { parseBriefing } from '../src/parse/index.js';
+import { validateBriefing } from '../src/schema.js';
+
+const fixtures = new URL('./fixtures/parse/', import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
+
+/** Parses and checks the result against the briefing schema. */
+function parseValid(source: string) {
+  const briefing = parseBriefing(source);
+  const result = validateBriefing(briefing);
+  if (!result.success) throw result.error;
+  return briefing;
+}
+
+function parseError(source: string): string {
+  try {
+    parseBriefing(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(NewsbriefError);
+    return (error as Error).message;
+  }
+  throw new Error('expected parseBriefing to throw');
+}
+
+describe('parseBriefing fixtures (input → expected JSON)', () => {
+  const inputs = readdirSync(fixtures).filter((name) => /\.(md|txt)$/.test(name));
+  it.each(inputs)('%s', (name) => {
+    const expected = JSON.parse(read(name.replace(/\.(md|txt)$/, '.json')));
+    expect(parseValid(read(name))).toEqual(expected);
+  });
+});
+
+describe('the seed article (plain text)', () => {
+  const seed = read('seed.txt');
+
+  it('is the same text as the shared seed', () => {
+    const shared = new URL('../../shared/seeds/000_61d7ca86aaaaf7b9.txt', import.meta.url);
+    let original: string | undefined;
+    try {
+      original = readFileSync(shared, 'utf8');
+    } catch {
+      // CI clones only this repository; the copy in fixtures is what the other tests use.
+    }
+    if (original !== undefined) expect(seed).toBe(original);
+  });
+
+  it('parses into one story with the sections, bullets and source of the article', () => {
+    const briefing = parseValid(seed);
+    expect(briefing.title).toBe('US and Israel to meet Iran working group');
+    expect(briefing.stories).toHaveLength(1);
+    const [story] = briefing.stories;
+    expect(story?.headline).toBe('US and Israel to meet Iran working group');
+    expect(story?.lede).toBe(seed.split('\n\n')[1]?.trim());
+    expect(story?.sections?.map((section) => section.label)).toEqual([
+      'Why it matters',
+      'Flashback',
+      'Driving the news',
+      'Behind the scenes',
+      "What's next",
+      'The situation',
+    ]);
+    expect(story?.sections?.map((section) => section.bullets?.length ?? 0)).toEqual([0, 3, 1, 3, 1, 0]);
+    expect(story?.source).toEqual({ label: 'Source' });
+  });
+
+  it('reads \\r\\n line endings the same way', () => {
+    expect(parseBriefing(seed.replace(/\n/g, '\r\n'))).toEqual(parseBriefing(seed));
+  });
+});
+
+describe('Markdown form', () => {
+  it('reads front matter, three stories, bylines, images, labels, lists and source links', () => {
+    const briefing = parseValid(read('edition.md'));
+    expect(briefing).toMatchObject({
+      title: 'Morning Brief',
+      date: '2026-03-14',
+      subject: 'Rates, chips and Iran',
+      footer: { address: '1 Main St, Arlington, VA', unsubscribeUrl: '*|UNSUB|*' },
+    });
+    expect(briefing.stories.map((story) => story.headline)).toEqual([
+      'Fed holds **rates** steady',
+      'Chipmakers race to build in Arizona',
+      'US and Israel to meet on Iran',
+    ]);
+    const [fed, chips, iran] = briefing.stories;
+    expect(fed?.byline).toBe('By Jane Doe');
+    expect(fed?.image).toEqual({
+      src: 'https://example.com/fed.jpg',
+      alt: 'Federal Reserve building',
+      credit: 'Photo: AP',
+    });
+    expect(fed?.sections?.[1]).toEqual({
+      label: 'By the numbers',
+      text: 'The rate sits at 4.25%–4.5%.',
+      bullets: ['Inflation ran at 2.8% in February.', 'Unemployment held at 4.1%.'],
+    });
+    expect(fed?.sections?.[2]).toEqual({
+      label: 'The big picture',
+      text: 'Markets had priced in the pause.',
+    });
+    expect(fed?.source).toEqual({ label: 'Go deeper', url: 'https://example.com/fed' });
+    expect(chips?.sections?.[0]?.label).toBe('🔭 Zoom out');
+    expect(chips?.sections?.[0]?.bullets).toEqual(['Ohio offered tax breaks.', 'Texas offered land.']);
+    expect(chips?.sections?.[1]?.label).toBe("What's next");
+    expect(iran?.sections?.[0]?.label).toBe('Why it matters');
+    expect(iran?.source).toEqual({ label: 'Axios', url: 'https://www.axios.com/' });
+  });
+
+  it('keeps unknown front matter keys for the validator to drop', () => {
+    const briefing = parseBriefing(read('edition.md')) as unknown as Record<string, unknown>;
+    expect(briefing.utm_campaign).toBe('monday');
+    const result = validateBriefing(briefing);
+    expect(result.success && 'utm_campaign' in result.data).toBe(false);
+  });
+
+  it('titles the briefing with the first headline, as plain text, when front matter has none', () => {
+    const briefing = parseValid('# Rates **hold** at [the Fed](https://example.com)\n\nLede.\n');
+    expect(briefing.title).toBe('Rates hold at the Fed');
+    expect(briefing.stories[0]?.headline).toBe('Rates **hold** at [the Fed](https://example.com)');
+  });
+
+  it('writes inline Markdown back as the inline subset', () => {
+    const briefing = parseValid(
+      '# H\n\nA `code` span, ~~struck~~ text, <https://a.example> and a\nsoft break, _em_ and *em*.\n',
+    );
+    expect(briefing.stories[0]?.lede).toBe(
+      'A code span, struck text, [https://a.example](https://a.example) and a soft break, _em_ and *em*.',
+    );
+  });
+
+  it.each([
+    ['**Label:** text', { label: 'Label', text: 'text' }],
+    ['**Label**: text', { label: 'Label', text: 'text' }],
+    ['🔭 **Zoom out:** text', { label: '🔭 Zoom out', text: 'text' }],
+    ['**Why does it matter:** text', { label: 'Why it matters', text: 'text' }],
+    ['Why it matters: text', { label: 'Why it matters', text: 'text' }],
+  ])('reads %j as a section', (paragraph, section) => {
+    const story = parseValid(`# H\n\nLede.\n\n${paragraph}\n`).stories[0];
+    expect(story?.sections).toEqual([section]);
+  });
+
+  it('does not read bold text without a colon, or a sentence colon, as a label', () => {
+    const story = parseValid('# H\n\nLede.\n\n**Apple** said no.\n\nThe vote was close: 51 to 49.\n')
+      .stories[0];
+    expect(story?.sections).toBeUndefined();
+    expect(story?.lede).toBe('Lede.\n\n**Apple** said no.\n\nThe vote was close: 51 to 49.');
+  });
+
+  it('lets ## headings label sections and --- rules pass without ending the story', () => {
+    const story = parseValid('# H\n\nLede.\n\n---\n\n## Zoom in\n\nDetail.\n\n* one\n* two\n\n---\n')
+      .stories[0];
+    expect(story?.sections).toEqual([{ label: 'Zoom in', text: 'Detail.', bullets: ['one', 'two'] }]);
+  });
+
+  it('flattens nested lists and reads • lines inside a paragraph as bullets', () => {
+    const story = parseValid('# H\n\n**Flashback:** Then.\n• a\n• b\n\n- c\n  - d\n').stories[0];
+    expect(story?.sections).toEqual([{ label: 'Flashback', text: 'Then.', bullets: ['a', 'b', 'c', 'd'] }]);
+  });
+
+  it('puts bullets written before any label under a lead-in ending in a colon, else under "The details"', () => {
+    const lifted = parseValid('# H\n\nLede.\n\nThe bill would:\n\n- cut taxes\n- raise spending\n')
+      .stories[0];
+    expect(lifted?.lede).toBe('Lede.');
+    expect(lifted?.sections).toEqual([{ label: 'The bill would', bullets: ['cut taxes', 'raise spending'] }]);
+    const plain = parseValid('# H\n\nLede.\n\n- cut taxes\n').stories[0];
+    expect(plain?.sections).toEqual([{ label: 'The details', bullets: ['cut taxes'] }]);
+  });
+
+  it('reads a linked image and leaves a link that is not last as text', () => {
+    const story = parseValid(
+      '# H\n\n[![Map](https://example.com/map.png)](https://example.com/map)\n\n[A link](https://example.com)\n\nLede.\n',
+    ).stories[0];
+    expect(story?.image).toEqual({
+      src: 'https://example.com/map.png',
+      alt: 'Map',
+      href: 'https://example.com/map',
+    });
+    expect(story?.source).toBeUndefined();
+    expect(story?.lede).toBe('[A link](https://example.com)\n\nLede.');
+  });
+
+  it('does not take a lede that starts with "By" for a byline', () => {
+    const story = parseValid('# H\n\nBy 2030, half of all cars sold will be electric.\n').stories[0];
+    expect(story?.byline).toBeUndefined();
+    expect(story?.lede).toBe('By 2030, half of all cars sold will be electric.');
+  });
+
+  it('uses paragraphs before the first story as the greeting', () => {
+    const briefing = parseValid('---\ntitle: AM\n---\nGood morning.\n\n# H\n\nLede.\n');
+    expect(briefing.greeting).toBe('Good morning.');
+    expect(briefing.stories).toHaveLength(1);
+  });
+
+  it('coerces YAML scalars to text and keeps every field its contract type', () => {
+    const briefing = parseValid('---\ntitle: 2026\ndir: RTL\nlocale: he\ndate: 2026-03-14\n---\n# H\n');
+    expect(briefing).toMatchObject({ title: '2026', dir: 'rtl', locale: 'he', date: '2026-03-14' });
+  });
+
+  it('treats a "# " line inside a code block as text, not as a story', () => {
+    const briefing = parseValid('Headline\n\n```\n# not a heading\n```\n');
+    expect(briefing.stories[0]?.headline).toBe('Headline');
+  });
+});
+
+describe('plain-text form', () => {
+  it('canonicalises translated labels and keeps emoji prefixes', () => {
+    const story = parseValid(read('translated.txt')).stories[0];
+    expect(story?.byline).toBe('By Dana Ortiz');
+    expect(story?.sections?.map((section) => section.label)).toEqual([
+      'Why it matters',
+      '🔭 Zoom out',
+      '📊 By the numbers',
+      "What they're saying",
+      "What's next",
+      "What's next",
+    ]);
+    expect(story?.sections?.[1]?.bullets).toEqual([
+      'Ohio offered tax breaks.',
+      'Texas offered land near Austin.',
+    ]);
+    expect(story?.source).toEqual({ label: 'Go deeper', url: 'https://example.com/chips' });
+  });
+
+  it('does not start a section at a colon inside an ordinary sentence', () => {
+    const story = parseValid(read('tricky-colons.txt')).stories[0];
+    expect(story?.lede).toBe('The vote was close: 51 to 49.\n\nNote: the bill still needs the House.');
+    expect(story?.sections).toEqual([
+      {
+        label: 'Why it matters',
+        text: 'Time: the government runs out of money Friday.\n\nRatio 3:2 held for most of the night.\n\nAnalysts said three things:',
+        bullets: ['Spending rises.', 'Taxes stay flat.'],
+      },
+    ]);
+    expect(story?.source).toEqual({ label: 'Read more', url: 'https://example.com/budget' });
+  });
+
+  it.each([
+    ['Source', { label: 'Source' }],
+    ['.Source', { label: 'Source' }],
+    ['Go deeper', { label: 'Go deeper' }],
+    ['read more: https://example.com/x', { label: 'Read more', url: 'https://example.com/x' }],
+    ['https://example.com/x', { url: 'https://example.com/x' }],
+    ['[Go deeper](https://example.com/x)', { label: 'Go deeper', url: 'https://example.com/x' }],
+  ])('reads a last line %j as the source', (line, source) => {
+    expect(parseValid(`Headline\n\nLede.\n\n${line}\n`).stories[0]?.source).toEqual(source);
+  });
+
+  it('keeps a last paragraph that only starts with a source word as text', () => {
+    const story = parseValid('Headline\n\nLede.\n\nSources say the deal is off.\n').stories[0];
+    expect(story?.source).toBeUndefined();
+    expect(story?.lede).toBe('Lede.\n\nSources say the deal is off.');
+  });
+
+  it('reads "-", "*" and "•" bullets with leading whitespace', () => {
+    const story = parseValid('Headline\n\nFlashback: It began.\n\n   - one\n\t* two\n  •three\n').stories[0];
+    expect(story?.sections?.[0]?.bullets).toEqual(['one', 'two', 'three']);
+  });
+
+  it('takes edition fields from front matter above a plain-text paste', () => {
+    const briefing = parseValid('---\ntitle: Brief\nlocale: en-GB\n---\nHeadline\n\nLede.\n');
+    expect(briefing).toMatchObject({
+      title: 'Brief',
+      locale: 'en-GB',
+      stories: [{ headline: 'Headline', lede: 'Lede.' }],
+    });
+  });
+
+  it('treats text right under the headline as the lede', () => {
+    expect(parseValid('Headline\nThe lede, no blank line.\n').stories[0]?.lede).toBe(
+      'The lede, no blank line.',
+    );
+  });
+});
+
+describe('axioms', () => {
+  it.each([
+    ['Why does it matter', 'Why it matters'],
+    ['why this matters', 'Why it matters'],
+    ['What is the next', "What's next"],
+    ['Whats next', "What's next"],
+    ['What’s next', "What's next"],
+    ['🔭 zoom OUT:', 'Zoom out'],
+    ['What they are saying', "What they're saying"],
+    ['1 big thing', '1 big thing'],
+    ['Yes, but', 'Yes, but'],
+    ['⚡️ The latest', 'The latest'],
+    ['👩‍💻 Be smart', 'Be smart'],
+  ])('%j is the axiom %j', (label, canonical) => {
+    expect(canonicalAxiom(label)).toBe(canonical);
+  });
+
+  it.each([
+    'The vote was close: 51 to 49.',
+    'Note: the bill still needs the House.',
+    'Why it matters\nto us: nothing',
+  ])('%j does not open with an axiom', (paragraph) => {
+    expect(matchAxiomLabel(paragraph)).toBeUndefined();
+  });
+});
+
+describe('errors name what is wrong and on which line', () => {
+  it.each([
+    ['', /^Line 1: the source is empty/],
+    [' \n\t\n', /^Line 1: the source is empty/],
+    ['---\ntitle: Brief\n---\n\n', /^Line 4: nothing follows the front matter/],
+    ['---\ntitle: Brief\n', /^Line 1: front matter opened with "---" is never closed/],
+    ['---\ntitle: Brief\nsubject: [open\n---\n# H\n', /^Line 3: front matter is not valid YAML/],
+    [
+      '---\ntitle: A\ntitle: B\n---\n# H\n',
+      /^Line 3: front matter is not valid YAML: Map keys must be unique/,
+    ],
+    ['---\n- a\n- b\n---\n# H\n', /^Line 2: front matter must be a mapping/],
+    ['---\njust text\n---\n# H\n', /^Line 2: front matter must be a mapping/],
+    ['---\ntitle: Brief\nfooter: nope\n---\n# H\n', /^Line 3: front matter field "footer" must be a mapping/],
+    ['---\ndir: sideways\n---\n# H\n', /^Line 2: front matter field "dir" must be "ltr" or "rtl"/],
+    ['---\ntitle:\n  - a\n---\n# H\n', /^Line 3: front matter field "title" must be text, found a list/],
+    ['---\nstories: []\n---\n# H\n', /^Line 2: stories come from the "# Headline" sections/],
+    [
+      '---\ngreeting: Hi\n---\nHello.\n\n# H\n',
+      /^Line 4: text before the first "# Headline" is the greeting/,
+    ],
+    [
+      '# H\n\n![a](https://x.example/1.png)\n\n![b](https://x.example/2.png)\n',
+      /^Line 5: a story has one image/,
+    ],
+    [
+      '---\ntitle: X\n---\n# H\n\n![a](https://x.example/1.png)\n\n![b](https://x.example/2.png)\n',
+      /^Line 8: a story has one image/,
+    ],
+    [
+      'Intro\n\n- a list\n\n# H\n',
+      /^Line 3: only greeting paragraphs may come before the first "# Headline"/,
+    ],
+  ])('%j', (source, message) => {
+    expect(parseError(source)).toMatch(message);
+  });
+});
