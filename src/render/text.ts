@@ -2,8 +2,9 @@
  * The plain-text part, built from the edition (not by stripping HTML) so it reads well on its own:
  * text-only clients, screen-reader users who prefer it, and spam filters that expect one.
  */
+
+import type { Edition, EditionImage, EditionLink, EditionStory } from '../normalize/edition.js';
 import type { InlineNode } from '../normalize/inline.js';
-import type { Edition, EditionLink, EditionStory } from '../normalize/edition.js';
 import type { EditionStats } from './stats.js';
 import { countLine } from './stats.js';
 
@@ -47,6 +48,14 @@ function linkText(link: EditionLink): string {
   return link.href ? `${link.label}: ${link.href}` : link.label;
 }
 
+/** `[Image: alt] credit link`, or '' for no image (or a decorative one without credit or link). */
+function imageText(image: EditionImage | undefined): string {
+  if (!image) return '';
+  const parts = [image.alt ? `[Image: ${image.alt}]` : '', inlineText(image.credit), image.href ?? ''];
+  const line = parts.filter(Boolean).join(' ');
+  return line ? wrap(line) : '';
+}
+
 function storyText(story: EditionStory): string {
   const blocks: string[] = [];
   const kicker = inlineText(story.kicker);
@@ -55,12 +64,8 @@ function storyText(story: EditionStory): string {
   blocks.push(`${wrap(headline)}\n${'-'.repeat(Math.min(textWidth, headline.length))}`);
   const byline = inlineText(story.byline);
   if (byline) blocks.push(wrap(byline));
-  if (story.image) {
-    const image = story.image;
-    const parts = [image.alt ? `[Image: ${image.alt}]` : '', inlineText(image.credit), image.href ?? ''];
-    const line = parts.filter(Boolean).join(' ');
-    if (line) blocks.push(wrap(line));
-  }
+  const image = imageText(story.image);
+  if (image) blocks.push(image);
   const lede = inlineText(story.lede);
   if (lede) blocks.push(wrap(lede));
   for (const section of story.sections) {
@@ -90,6 +95,8 @@ export function renderText(edition: Edition, stats: EditionStats): string {
     if (sponsor && sponsor.after === index + 1) {
       blocks.push('-'.repeat(textWidth));
       const lines = [inlineText(sponsor.label).toUpperCase(), wrap(inlineText(sponsor.headline))];
+      const image = imageText(sponsor.image);
+      if (image) lines.push('', image);
       const text = inlineText(sponsor.text);
       if (text) lines.push('', wrap(text));
       if (sponsor.link) lines.push('', wrap(linkText(sponsor.link)));
