@@ -1,0 +1,57 @@
+/** Shared by the fidelity tests: the three reference examples, one renderer, a parsed DOM, Chromium. */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { type Briefing, createRenderer, type Renderer, type RenderOptions } from '../../src/index.js';
+import { contrastRatio } from '../../src/render/theme.js';
+
+/** The 5-story edition, the hand-converted seed article and the Hebrew (RTL) briefing. */
+export const exampleNames = ['morning-edition', 'seed-iran-working-group', 'rtl-hebrew'] as const;
+export type ExampleName = (typeof exampleNames)[number];
+
+export function loadExample(name: ExampleName): Briefing {
+  return JSON.parse(
+    readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8'),
+  ) as Briefing;
+}
+
+let shared: Promise<Renderer> | undefined;
+
+/** Renders an example with the default renderer (compiled once per test file), or with `options`. */
+export async function renderExample(name: ExampleName, options?: RenderOptions) {
+  if (options) return (await createRenderer(options)).render(loadExample(name));
+  shared ??= createRenderer();
+  return (await shared).render(loadExample(name));
+}
+
+export function parseDocument(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+/** Debian's Chromium (`apt-get install -y chromium`); override with CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+];
+export const inCI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
+
+/**
+ * Whether the browser tests run: always in CI (where a missing Chromium must fail them, not skip
+ * them), locally only when Chromium is installed.
+ */
+export function browserTestsEnabled(): boolean {
+  if (existsSync(chromiumPath) || inCI) return true;
+  console.warn(
+    `Skipping browser tests: no Chromium at ${chromiumPath}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
+  return false;
+}
+
+/** WCAG 2 contrast ratio of two `[r, g, b]` colours (0–255), via the theme's own formula. */
+export function contrast(a: readonly number[], b: readonly number[]): number {
+  const hex = (rgb: readonly number[]) =>
+    `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+  return contrastRatio(hex(a.slice(0, 3)), hex(b.slice(0, 3)));
+}
