@@ -5,7 +5,6 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
     target: 'node20',
     // `import.meta.url` is used to find templates/ next to dist/; shims make it work in CJS too.
     shims: true,

@@ -3,6 +3,18 @@
  * Every public name is exported here, by name.
  */
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from './errors.js';
+export {
+  defaultLintThresholds,
+  type LintOptions,
+  type LintRuleInfo,
+  type LintRuleName,
+  type LintRuleSetting,
+  type LintRuleThresholds,
+  type LintSeverity,
+  type LintWarning,
+  lintBriefing,
+  lintRules,
+} from './lint/index.js';
 export { type ListUnsubscribe, type MailEnvelope, type MailMessage, toMailMessage } from './mail.js';
 export type { Briefing, Footer, Section, SectionBody, Sponsor, Story, StoryImage } from './model.js';
 export { parseBriefing } from './parse/index.js';
@@ -14,7 +26,6 @@ export {
   renderBriefing,
 } from './render/renderer.js';
 export type { Theme } from './render/theme.js';
-export type { LintWarning } from './render/warnings.js';
 export {
   type BriefingLimits,
   briefingJsonSchema,

@@ -57,7 +57,9 @@ function buildSchemas(limits: Required<BriefingLimits>) {
     z
       .string()
       .max(limits.maxTextLength, tooLong(what))
-      .refine((value) => value.trim().length > 0, { message: `expected a non-empty ${what}, found an empty string` })
+      .refine((value) => value.trim().length > 0, {
+        message: `expected a non-empty ${what}, found an empty string`,
+      })
       .superRefine((value, ctx) => {
         if (value.length > limits.maxTextLength) return;
         for (const href of inlineLinks(parseInline(value))) {
@@ -78,12 +80,17 @@ function buildSchemas(limits: Required<BriefingLimits>) {
   });
 
   const bullets = z.array(richText).max(limits.maxBullets, {
-    error: (issue) => `expected at most ${limits.maxBullets} bullets, found ${(issue.input as unknown[]).length}`,
+    error: (issue) =>
+      `expected at most ${limits.maxBullets} bullets, found ${(issue.input as unknown[]).length}`,
   });
 
-  const sectionBody = z.union([richText, bullets, z.object({ text: richText.optional(), bullets: bullets.optional() })], {
-    error: (issue) => `expected text, a list of bullets or { text, bullets }, found ${describe(issue.input)}`,
-  });
+  const sectionBody = z.union(
+    [richText, bullets, z.object({ text: richText.optional(), bullets: bullets.optional() })],
+    {
+      error: (issue) =>
+        `expected text, a list of bullets or { text, bullets }, found ${describe(issue.input)}`,
+    },
+  );
 
   const section = z.object({
     label: nonEmpty('section label'),
@@ -93,7 +100,9 @@ function buildSchemas(limits: Required<BriefingLimits>) {
 
   const image = z.object({
     src: url,
-    alt: z.string({ error: (issue) => altMessage(issue.input) }).max(limits.maxTextLength, tooLong('alt text')),
+    alt: z
+      .string({ error: (issue) => altMessage(issue.input) })
+      .max(limits.maxTextLength, tooLong('alt text')),
     width: z.number().int().positive().max(2000).optional(),
     href: url.optional(),
     credit: richText.optional(),
@@ -110,7 +119,8 @@ function buildSchemas(limits: Required<BriefingLimits>) {
     sections: z
       .array(section)
       .max(limits.maxSections, {
-        error: (issue) => `expected at most ${limits.maxSections} sections, found ${(issue.input as unknown[]).length}`,
+        error: (issue) =>
+          `expected at most ${limits.maxSections} sections, found ${(issue.input as unknown[]).length}`,
       })
       .optional(),
     image: image.optional(),
@@ -130,21 +140,28 @@ function buildSchemas(limits: Required<BriefingLimits>) {
     title: nonEmpty('title'),
     date: z
       .string()
-      .refine(isIsoDate, { error: (issue) => `expected an ISO 8601 date like "2026-03-14", found ${quote(String(issue.input))}` })
+      .refine(isIsoDate, {
+        error: (issue) => `expected an ISO 8601 date like "2026-03-14", found ${quote(String(issue.input))}`,
+      })
       .optional(),
     subject: nonEmpty('subject').optional(),
     preheader: z.string().max(limits.maxTextLength, tooLong('preheader')).optional(),
     greeting: richText.optional(),
     locale: z
       .string()
-      .refine(isLocale, { error: (issue) => `expected a BCP 47 language tag like "en-US", found ${quote(String(issue.input))}` })
+      .refine(isLocale, {
+        error: (issue) => `expected a BCP 47 language tag like "en-US", found ${quote(String(issue.input))}`,
+      })
       .optional(),
-    dir: z.enum(['ltr', 'rtl'], { error: (issue) => `expected "ltr" or "rtl", found ${describe(issue.input)}` }).optional(),
+    dir: z
+      .enum(['ltr', 'rtl'], { error: (issue) => `expected "ltr" or "rtl", found ${describe(issue.input)}` })
+      .optional(),
     stories: z
       .array(story)
       .min(1, { error: 'expected at least one story, found none' })
       .max(limits.maxStories, {
-        error: (issue) => `expected at most ${limits.maxStories} stories, found ${(issue.input as unknown[]).length}`,
+        error: (issue) =>
+          `expected at most ${limits.maxStories} stories, found ${(issue.input as unknown[]).length}`,
       }),
     sponsor: sponsor.optional(),
     footer: z
@@ -161,7 +178,8 @@ function buildSchemas(limits: Required<BriefingLimits>) {
 }
 
 function altMessage(input: unknown): string {
-  if (input === undefined) return 'expected alt text describing the image (use "" only for a decorative image), found nothing';
+  if (input === undefined)
+    return 'expected alt text describing the image (use "" only for a decorative image), found nothing';
   return `expected alt text as a string, found ${describe(input)}`;
 }
 
@@ -232,7 +250,9 @@ export interface ValidateOptions {
 }
 
 /** The result of `validateBriefing`: the validated briefing or an error listing every issue. */
-export type ValidationResult = { success: true; data: Briefing } | { success: false; error: BriefingValidationError };
+export type ValidationResult =
+  | { success: true; data: Briefing }
+  | { success: false; error: BriefingValidationError };
 
 /**
  * Checks unknown input against the briefing format without throwing. A `Story` alone is accepted
@@ -245,7 +265,9 @@ export type ValidationResult = { success: true; data: Briefing } | { success: fa
 export function validateBriefing(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const schemas = schemasFor(options.limits);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail([{ path: '', message: `expected a briefing object or a story object, found ${describe(input)}` }]);
+    return fail([
+      { path: '', message: `expected a briefing object or a story object, found ${describe(input)}` },
+    ]);
   }
   if (!('stories' in input) && 'headline' in input) {
     const result = schemas.story.safeParse(input, { reportInput: true });
@@ -257,7 +279,8 @@ export function validateBriefing(input: unknown, options: ValidateOptions = {}):
     return fail([
       {
         path: '',
-        message: 'expected a briefing (with "title" and "stories") or a story (with "headline"), found neither field',
+        message:
+          'expected a briefing (with "title" and "stories") or a story (with "headline"), found neither field',
       },
     ]);
   }
@@ -288,5 +311,9 @@ export const briefingJsonSchema: Record<string, unknown> = (() => {
     unrepresentable: 'any',
     io: 'input',
   }) as Record<string, unknown>;
-  return { ...schema, $id: 'https://unpkg.com/newsbrief/briefing.schema.json', title: 'newsbrief Briefing or Story' };
+  return {
+    ...schema,
+    $id: 'https://unpkg.com/newsbrief/briefing.schema.json',
+    title: 'newsbrief Briefing or Story',
+  };
 })();

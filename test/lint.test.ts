@@ -354,7 +354,12 @@ const cases: Record<string, Case[]> = {
       input: briefingOf({ lede: `${words(40)}.` }, { preheader: undefined }),
       expected: [],
     },
-    { name: 'unknown', input: briefingOf({ lede: undefined }, { preheader: undefined }), expected: [] },
+    {
+      // Without a lede the renderer falls back to the headline, which repeats the subject.
+      name: 'no lede: derived from the headline',
+      input: briefingOf({ lede: undefined }, { preheader: undefined }),
+      expected: [['warning', 'preheader']],
+    },
   ],
   'html-size': [
     { name: 'not given', input: briefingOf({}), expected: [] },

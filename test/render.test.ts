@@ -32,11 +32,20 @@ describe('seed article', () => {
 
   it('carries the same sections and bullets in the text part', () => {
     const lines = result.text.split('\n');
-    for (const label of ['Why it matters:', 'Flashback:', 'Driving the news:', 'Behind the scenes:', "What's next:", 'The situation:']) {
+    for (const label of [
+      'Why it matters:',
+      'Flashback:',
+      'Driving the news:',
+      'Behind the scenes:',
+      "What's next:",
+      'The situation:',
+    ]) {
       expect(lines.some((line) => line.startsWith(label))).toBe(true);
     }
     expect(lines.filter((line) => line.startsWith('• '))).toHaveLength(8);
-    expect(lines.every((line) => line.length <= 78 || !line.includes(' ') || /https?:\/\//.test(line))).toBe(true);
+    expect(lines.every((line) => line.length <= 78 || !line.includes(' ') || /https?:\/\//.test(line))).toBe(
+      true,
+    );
   });
 
   it('sets lang, dir, title and a hidden preheader derived from the lede', () => {
@@ -80,8 +89,12 @@ describe('multi-story edition', () => {
 
   it('links sources with text that makes sense alone and writes links out in text', () => {
     const goDeeper = [...doc.querySelectorAll('a')].find((a) => a.textContent === 'Go deeper: example.com');
-    expect(goDeeper?.getAttribute('href')).toBe('https://www.example.com/2026/03/14/cities-battery-storage-heat');
-    expect(result.text).toContain('Go deeper: https://www.example.com/2026/03/14/cities-battery-storage-heat');
+    expect(goDeeper?.getAttribute('href')).toBe(
+      'https://www.example.com/2026/03/14/cities-battery-storage-heat',
+    );
+    expect(result.text).toContain(
+      'Go deeper: https://www.example.com/2026/03/14/cities-battery-storage-heat',
+    );
     const unsubscribe = [...doc.querySelectorAll('a')].find((a) => a.textContent === 'Unsubscribe');
     expect(unsubscribe?.getAttribute('href')).toBe('https://example.com/unsubscribe?list=am&u=8f3a');
     expect(result.text).toContain('Unsubscribe: https://example.com/unsubscribe?list=am&u=8f3a');
@@ -89,7 +102,9 @@ describe('multi-story edition', () => {
 
   it('renders the story image with alt text and credit', () => {
     const image = doc.querySelector('img.nb-img');
-    expect(image?.getAttribute('alt')).toBe('Transmission towers against an orange evening sky outside Phoenix');
+    expect(image?.getAttribute('alt')).toBe(
+      'Transmission towers against an orange evening sky outside Phoenix',
+    );
     expect(image?.getAttribute('width')).toBe('552');
     expect(result.text).toContain('[Image: Transmission towers');
   });
@@ -127,7 +142,9 @@ describe('sugar fields and a story alone', () => {
       headline: 'Inline',
       lede: 'A **bold** and *italic* and _also_ with [a link](https://example.com/a?b=1&c=2), snake_case_name and 5 * 3.',
     });
-    const lede = [...parseDocument(result.html).querySelectorAll('p')].find((p) => p.textContent?.startsWith('A bold'));
+    const lede = [...parseDocument(result.html).querySelectorAll('p')].find((p) =>
+      p.textContent?.startsWith('A bold'),
+    );
     expect(lede?.querySelector('strong')?.textContent).toBe('bold');
     expect([...(lede?.querySelectorAll('em') ?? [])].map((em) => em.textContent)).toEqual(['italic', 'also']);
     expect(lede?.querySelector('a')?.getAttribute('href')).toBe('https://example.com/a?b=1&c=2');
@@ -142,6 +159,8 @@ describe('size warnings', () => {
     const big = { ...morning, stories: Array.from({ length: 40 }, () => story) };
     const result = renderer.render(big);
     expect(result.stats.htmlBytes).toBeGreaterThan(102_000);
-    expect(result.warnings).toContainEqual(expect.objectContaining({ rule: 'html-size', severity: 'error', path: '' }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ rule: 'html-size', severity: 'error', path: '' }),
+    );
   });
 });

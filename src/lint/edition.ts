@@ -1,4 +1,6 @@
 /** Edition rules: total words, the inbox preview line and the size Gmail clips at. */
+import type { Story } from '../model.js';
+import { derivePreheader } from '../normalize/edition.js';
 import { finding, type LintContext, plural } from './context.js';
 import { countWords, plainText } from './sentences.js';
 import { storyWords } from './story.js';
@@ -19,24 +21,15 @@ export function editionLength(ctx: LintContext, limits: LintRuleThresholds['edit
   ];
 }
 
-/** Longest derived preheader; the renderer cuts the first lede to this many characters. */
-const derivedPreheaderLimit = 100;
-
 /**
- * The preheader an inbox will show: the explicit one, else the first lede cut at a word boundary
- * the way the renderer derives it. `undefined` when neither is written.
+ * The preheader an inbox will show: the explicit one, else the one the renderer derives from the
+ * first story (its lede cut at a word boundary).
  */
-function preheaderOf(ctx: LintContext): { text: string; derived: boolean } | undefined {
+function preheaderOf(ctx: LintContext): { text: string; derived: boolean } {
   if (ctx.briefing.preheader !== undefined && !ctx.standalone) {
     return { text: ctx.briefing.preheader.replace(/\s+/g, ' ').trim(), derived: false };
   }
-  const lede = ctx.briefing.stories[0]?.lede;
-  if (!lede) return undefined;
-  const plain = plainText(lede).replace(/\s+/g, ' ').trim();
-  if (plain.length <= derivedPreheaderLimit) return { text: plain, derived: true };
-  const cut = plain.slice(0, derivedPreheaderLimit - 1);
-  const space = cut.lastIndexOf(' ');
-  return { text: `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`, derived: true };
+  return { text: derivePreheader(ctx.briefing.stories[0] as Story), derived: true };
 }
 
 /** `preheader-length`: outside `min`–`max` characters, or the same as the subject. */
@@ -45,9 +38,8 @@ export function preheaderLength(
   limits: LintRuleThresholds['preheader-length'],
 ): LintWarning[] {
   const preheader = preheaderOf(ctx);
-  if (!preheader) return [];
   const path = preheader.derived && ctx.standalone ? 'lede' : 'preheader';
-  const origin = preheader.derived ? ' (taken from the first lede)' : '';
+  const origin = preheader.derived ? ' (derived from the first story)' : '';
   const length = [...preheader.text].length;
   const warnings: LintWarning[] = [];
   if (length < limits.min || length > limits.max) {

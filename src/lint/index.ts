@@ -46,8 +46,20 @@ const checks: { [Name in LintRuleName]: Check<Name> } = {
  * }
  */
 export function lintBriefing(input: Briefing | Story, options: LintOptions = {}): LintWarning[] {
-  const briefing = assertBriefing(input);
-  const standalone = !('stories' in input) && 'headline' in input;
+  return lintValidated(assertBriefing(input), isStandaloneStory(input), options);
+}
+
+/** True when the input is a story passed alone: paths are then relative to the story. */
+export function isStandaloneStory(input: Briefing | Story): boolean {
+  return !('stories' in input) && 'headline' in input;
+}
+
+/** Lints an already validated briefing (the renderer's path: validation runs once per render). */
+export function lintValidated(
+  briefing: Briefing,
+  standalone: boolean,
+  options: LintOptions = {},
+): LintWarning[] {
   const ctx = createContext(briefing, standalone, options.htmlBytes);
   const rules = resolveRules(options);
   const found: { warning: LintWarning; story: number; order: number }[] = [];

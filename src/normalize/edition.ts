@@ -84,7 +84,8 @@ const genericSourceLabels = /^(source|sources|go deeper|read more|more|link|here
 /** Builds the edition a template and the text renderer both read. */
 export function toEdition(briefing: Briefing, settings: EditionSettings): Edition {
   const track = (href: string) => withLinkParams(href, settings.linkParams);
-  const rich = (value: string | undefined): InlineNode[] => (value ? trackLinks(parseInline(value), track) : []);
+  const rich = (value: string | undefined): InlineNode[] =>
+    value ? trackLinks(parseInline(value), track) : [];
   const locale = briefing.locale ?? 'en-US';
   const first = briefing.stories[0] as Story;
   const multi = briefing.stories.length > 1;
@@ -121,7 +122,11 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
     headline: rich(briefing.sponsor.headline),
     text: rich(briefing.sponsor.text),
     link: briefing.sponsor.url
-      ? { text: `Learn more: ${hostOf(briefing.sponsor.url)}`, label: 'Learn more', href: track(briefing.sponsor.url) }
+      ? {
+          text: `Learn more: ${hostOf(briefing.sponsor.url)}`,
+          label: 'Learn more',
+          href: track(briefing.sponsor.url),
+        }
       : undefined,
     image: image(briefing.sponsor.image),
     after: Math.min(briefing.sponsor.after ?? 1, stories.length),
@@ -131,8 +136,14 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
   const footerLinks: EditionLink[] = [];
   // Unsubscribe and preferences links never get tracking params: ESPs and one-click
   // unsubscribe endpoints expect the exact URL they issued.
-  if (footer.unsubscribeUrl) footerLinks.push({ text: 'Unsubscribe', label: 'Unsubscribe', href: footer.unsubscribeUrl });
-  if (footer.preferencesUrl) footerLinks.push({ text: 'Manage preferences', label: 'Manage preferences', href: footer.preferencesUrl });
+  if (footer.unsubscribeUrl)
+    footerLinks.push({ text: 'Unsubscribe', label: 'Unsubscribe', href: footer.unsubscribeUrl });
+  if (footer.preferencesUrl)
+    footerLinks.push({
+      text: 'Manage preferences',
+      label: 'Manage preferences',
+      href: footer.preferencesUrl,
+    });
 
   return {
     title: briefing.title,
@@ -152,7 +163,8 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
 function trackLinks(nodes: InlineNode[], track: (href: string) => string): InlineNode[] {
   return nodes.map((node) => {
     if (node.type === 'text') return node;
-    if (node.type === 'link') return { ...node, href: track(node.href), children: trackLinks(node.children, track) };
+    if (node.type === 'link')
+      return { ...node, href: track(node.href), children: trackLinks(node.children, track) };
     return { ...node, children: trackLinks(node.children, track) };
   });
 }
@@ -162,7 +174,8 @@ function sourceLink(source: Story['source'], track: (href: string) => string): E
   const label = source.label ? inlinePlain(parseInline(source.label)).trim() : '';
   if (!source.url) return { text: label, label };
   // Link text must make sense read alone (screen readers list links): "Source" alone does not.
-  const text = label && !genericSourceLabels.test(label) ? label : `${label || 'Go deeper'}: ${hostOf(source.url)}`;
+  const text =
+    label && !genericSourceLabels.test(label) ? label : `${label || 'Go deeper'}: ${hostOf(source.url)}`;
   return { text, label: label || 'Go deeper', href: track(source.url) };
 }
 

@@ -29,7 +29,8 @@ export function urlProtocol(value: string): string | undefined {
 /** Why a link target is refused, or `undefined` when it is fine (`https:`, `http:`, `mailto:`). */
 export function linkProblem(value: string, orElse = ''): string | undefined {
   const protocol = urlProtocol(value);
-  if (protocol === undefined) return `expected an absolute https:, http: or mailto: URL${orElse}, found ${quote(value)}`;
+  if (protocol === undefined)
+    return `expected an absolute https:, http: or mailto: URL${orElse}, found ${quote(value)}`;
   if (!allowedProtocols.has(protocol)) {
     return `expected an https:, http: or mailto: URL${orElse}, found a ${protocol} URL ${quote(value)}`;
   }

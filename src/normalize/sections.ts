@@ -27,7 +27,8 @@ export const sugarLabels = {
  */
 export function orderedSections(story: Story): OrderedSection[] {
   const list: OrderedSection[] = [];
-  if (story.whyItMatters !== undefined) list.push(fromBody(sugarLabels.whyItMatters, story.whyItMatters, 'whyItMatters'));
+  if (story.whyItMatters !== undefined)
+    list.push(fromBody(sugarLabels.whyItMatters, story.whyItMatters, 'whyItMatters'));
   if (story.flashback !== undefined) list.push(fromBody(sugarLabels.flashback, story.flashback, 'flashback'));
   story.sections?.forEach((section: Section, index) => {
     const path = `sections[${index}]`;

@@ -2,7 +2,13 @@
 import type { InlineNode } from '../normalize/inline.js';
 import { isMergeTag } from '../normalize/links.js';
 
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const htmlEscapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for HTML content and double- or single-quoted attributes. */
 export function escapeHtml(value: string): string {
@@ -24,7 +30,8 @@ export function inlineHtml(nodes: readonly InlineNode[], linkStyle: string): str
     if (node.type === 'text') out += escapeHtml(node.value);
     else if (node.type === 'strong') out += `<strong>${inlineHtml(node.children, linkStyle)}</strong>`;
     else if (node.type === 'em') out += `<em>${inlineHtml(node.children, linkStyle)}</em>`;
-    else out += `<a href="${hrefAttribute(node.href)}" style="${linkStyle}">${inlineHtml(node.children, linkStyle)}</a>`;
+    else
+      out += `<a href="${hrefAttribute(node.href)}" style="${linkStyle}">${inlineHtml(node.children, linkStyle)}</a>`;
   }
   return out;
 }

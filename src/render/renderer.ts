@@ -3,8 +3,13 @@
  * and warnings. All template work (MJML, juice, Handlebars compile) happens in createRenderer;
  * `render` only walks data, so one renderer serves any number of editions.
  */
-import HandlebarsRuntime from 'handlebars/runtime';
+import type HandlebarsCompiler from 'handlebars';
+// The runtime alone (no compiler) is enough to run a precompiled template; its .d.ts declares
+// nothing, so borrow the full package's types. `.js` because handlebars has no exports map.
+import runtime from 'handlebars/runtime.js';
 import { NewsbriefError } from '../errors.js';
+import { isStandaloneStory, lintRules, lintValidated } from '../lint/index.js';
+import type { LintOptions, LintWarning } from '../lint/types.js';
 import { footerListUnsubscribe, type ListUnsubscribe } from '../mail.js';
 import type { Briefing, Story } from '../model.js';
 import { toEdition } from '../normalize/edition.js';
@@ -15,7 +20,7 @@ import { countLine, type EditionStats, editionStats } from './stats.js';
 import { renderText } from './text.js';
 import { type ResolvedTheme, resolveTheme, type Theme } from './theme.js';
 import { type TemplateView, templateView } from './view.js';
-import { type LintWarning, sizeWarnings } from './warnings.js';
+import { styleWarnings } from './warnings.js';
 
 /** Options shared by `createRenderer` and `renderBriefing`. */
 export interface RenderOptions {
@@ -23,7 +28,8 @@ export interface RenderOptions {
   theme?: Theme;
   /**
    * Template overrides: a folder of `*.mjml` / `*.html` / `*.css` partials, or partial sources by
-   * name (`{ footer: '<mj-section>…</mj-section>' }`). Missing partials fall back to the defaults.
+   * name (`{ footer: '<mj-text>…</mj-text>' }`). Missing partials fall back to the defaults.
+   * `layout` holds the one `mj-section`; masthead, story, sponsor and footer are `mj-text` rows in it.
    * Compiled once, when the renderer is created.
    */
   templates?: string | Record<string, string>;
@@ -40,6 +46,12 @@ export interface RenderOptions {
   minify?: boolean;
   /** Input size limits (stories, sections, bullets, characters per field). */
   limits?: BriefingLimits;
+  /**
+   * Brevity lint settings for `RenderResult.warnings` (see `lintBriefing`), or `false` to report
+   * only size warnings.
+   * @default {} (every rule at its default threshold)
+   */
+  lint?: LintOptions | false;
 }
 
 /** Everything needed to send one edition. */
@@ -103,11 +115,26 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
         subject: edition.subject,
         preheader: edition.preheader,
         stats: { ...stats, htmlBytes },
-        warnings: sizeWarnings(html, htmlBytes),
+        warnings: renderWarnings(briefing, isStandaloneStory(input), html, htmlBytes, options.lint),
         ...withListUnsubscribe(briefing.footer?.unsubscribeUrl),
       };
     },
   };
+}
+
+function renderWarnings(
+  briefing: Briefing,
+  standalone: boolean,
+  html: string,
+  htmlBytes: number,
+  lint: LintOptions | false | undefined,
+): LintWarning[] {
+  // html-size is a lint rule; with lint off it still runs, because a clipped email hides the unsubscribe link.
+  const settings: LintOptions =
+    lint === false
+      ? { rules: Object.fromEntries(lintRules.map(({ name }) => [name, name === 'html-size' ? {} : 'off'])) }
+      : (lint ?? {});
+  return [...lintValidated(briefing, standalone, { ...settings, htmlBytes }), ...styleWarnings(html)];
 }
 
 async function loadTemplate(
@@ -117,7 +144,7 @@ async function loadTemplate(
 ): Promise<TemplateFn> {
   if (templates === undefined && width === defaultWidth) {
     // One isolated runtime environment per renderer: nothing touches Handlebars' global instance.
-    const env = HandlebarsRuntime.create();
+    const env = (runtime as unknown as typeof HandlebarsCompiler).create();
     return env.template(minify ? minifiedSpec : prettySpec) as TemplateFn;
   }
   const { compileOverrides } = await import('./overrides.js');
@@ -159,11 +186,10 @@ export async function renderBriefing(
   input: Briefing | Story,
   options?: RenderOptions,
 ): Promise<RenderResult> {
-  const renderer =
-    options === undefined || Object.keys(options).length === 0
-      ? (defaultRenderer ??= createRenderer())
-      : createRenderer(options);
-  return (await renderer).render(input);
+  if (options !== undefined && Object.keys(options).length > 0)
+    return (await createRenderer(options)).render(input);
+  defaultRenderer ??= createRenderer();
+  return (await defaultRenderer).render(input);
 }
 
 export type { PartialSources, ResolvedTheme };

@@ -1,6 +1,7 @@
 /** Word count and reading time, the way Axios prints its "Smart Brevity count". */
-import { inlinePlain } from '../normalize/inline.js';
+
 import type { Edition } from '../normalize/edition.js';
+import { inlinePlain } from '../normalize/inline.js';
 
 /** Counted over the words a reader reads: headlines, ledes, section text and bullets. */
 export interface EditionStats {
@@ -41,7 +42,8 @@ export function readingMinutes(words: number): number {
 export function countLine(stats: EditionStats, locale: string): string {
   const whole = Math.floor(stats.readingMinutes);
   const half = stats.readingMinutes % 1 !== 0;
-  const minutes = whole === 0 && half ? '½' : `${new Intl.NumberFormat(locale).format(whole)}${half ? '½' : ''}`;
+  const minutes =
+    whole === 0 && half ? '½' : `${new Intl.NumberFormat(locale).format(whole)}${half ? '½' : ''}`;
   const unit = stats.readingMinutes <= 1 ? 'minute' : 'minutes';
   const words = new Intl.NumberFormat(locale).format(stats.words);
   return `Smart Brevity count: ${words} ${stats.words === 1 ? 'word' : 'words'} ... ${minutes} ${unit}`;

@@ -1,0 +1,73 @@
+/** The `newsbrief` command: render, lint, preview and schema. */
+import { Command, InvalidArgumentError } from 'commander';
+import { NewsbriefError } from '../errors.js';
+import { briefingJsonSchema } from '../schema.js';
+import { lintCommand } from './lint.js';
+import { startPreview } from './preview.js';
+import { renderCommand } from './render.js';
+
+function integer(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number');
+  return parsed;
+}
+
+const program = new Command()
+  .name('newsbrief')
+  .description('Render, lint and preview Smart Brevity email briefings.')
+  .showHelpAfterError();
+
+program
+  .command('render')
+  .description('Render a briefing (.json, .md or .txt; - for stdin) to HTML email.')
+  .argument('<file>', 'briefing file, or - for stdin')
+  .option('-o, --output <file>', 'write the html here instead of stdout')
+  .option('--text <file>', 'also write the plain-text part here')
+  .option('--theme <file>', 'JSON file with theme tokens (brandColor, fontFamily, logoUrl, width, ...)')
+  .option('--templates <dir>', 'folder of template partials that override the defaults')
+  .option('--no-minify', 'keep the html readable instead of minified')
+  .action(async (file: string, options) => {
+    process.exitCode = await renderCommand(file, options);
+  });
+
+program
+  .command('lint')
+  .description('Check briefings against the Smart Brevity rules.')
+  .argument('<files...>', 'briefing files (.json, .md, .txt)')
+  .option('--format <format>', 'output format: text or json', 'text')
+  .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', integer)
+  .action(async (files: string[], options) => {
+    if (options.format !== 'text' && options.format !== 'json') {
+      throw new NewsbriefError(`--format: expected "text" or "json", found "${options.format}"`);
+    }
+    process.exitCode = await lintCommand(files, options);
+  });
+
+program
+  .command('preview')
+  .description('Serve the rendered email on 127.0.0.1 and reload it when the file changes.')
+  .argument('<file>', 'briefing file (.json, .md, .txt)')
+  .option('-p, --port <n>', 'port to listen on (0 picks a free one)', integer, 4321)
+  .option('--theme <file>', 'JSON file with theme tokens')
+  .action(async (file: string, options) => {
+    const { readJsonFile } = await import('./input.js');
+    const theme = options.theme ? await readJsonFile(options.theme, 'Theme') : undefined;
+    const preview = await startPreview(file, options.port, { theme: theme as never });
+    process.stdout.write(`Previewing ${file} at ${preview.url} (Ctrl+C to stop)\n`);
+  });
+
+program
+  .command('schema')
+  .description('Print the JSON Schema (draft 2020-12) of a briefing or story.')
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(briefingJsonSchema, null, 2)}\n`);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof NewsbriefError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  throw error;
+});

@@ -1,0 +1,44 @@
+/** Reads a briefing from a file or stdin: JSON, Markdown or plain text, told apart by extension or content. */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { NewsbriefError } from '../errors.js';
+import { parseBriefing } from '../parse/index.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Loads `file` (`-` for stdin) as unvalidated briefing data; the renderer validates it. */
+export async function readBriefingInput(file: string): Promise<unknown> {
+  const source =
+    file === '-'
+      ? await readStdin()
+      : await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          throw new NewsbriefError(
+            `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+          );
+        });
+  const isJson = file === '-' ? /^\s*[{[]/.test(source) : extname(file).toLowerCase() === '.json';
+  if (!isJson) return parseBriefing(source);
+  try {
+    return JSON.parse(source) as unknown;
+  } catch (error) {
+    throw new NewsbriefError(
+      `${file === '-' ? 'stdin' : file} is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** Reads a JSON options file such as `--theme theme.json`. */
+export async function readJsonFile(file: string, what: string): Promise<unknown> {
+  const source = await readFile(file, 'utf8').catch(() => {
+    throw new NewsbriefError(`Cannot read ${what} file ${file}.`);
+  });
+  try {
+    return JSON.parse(source) as unknown;
+  } catch (error) {
+    throw new NewsbriefError(`${what} file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}

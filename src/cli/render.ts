@@ -1,0 +1,32 @@
+/** `newsbrief render`: one briefing → html (and optionally text) files or stdout. */
+import { writeFile } from 'node:fs/promises';
+import type { Briefing } from '../model.js';
+import { createRenderer } from '../render/renderer.js';
+import type { Theme } from '../render/theme.js';
+import { formatWarning } from './format.js';
+import { readBriefingInput, readJsonFile } from './input.js';
+
+export interface RenderCommandOptions {
+  output?: string;
+  text?: string;
+  theme?: string;
+  templates?: string;
+  minify: boolean;
+}
+
+export async function renderCommand(file: string, options: RenderCommandOptions): Promise<number> {
+  const input = (await readBriefingInput(file)) as Briefing;
+  const theme = options.theme ? ((await readJsonFile(options.theme, 'Theme')) as Theme) : undefined;
+  const renderer = await createRenderer({ theme, templates: options.templates, minify: options.minify });
+  const result = renderer.render(input);
+  for (const warning of result.warnings) process.stderr.write(`${formatWarning(file, warning)}\n`);
+  if (options.output) await writeFile(options.output, result.html);
+  else process.stdout.write(result.html);
+  if (options.text) await writeFile(options.text, result.text);
+  if (options.output) {
+    process.stderr.write(
+      `Wrote ${options.output} (${result.stats.htmlBytes} bytes, ${result.stats.words} words, ${result.stats.readingMinutes} min)${options.text ? ` and ${options.text}` : ''}\n`,
+    );
+  }
+  return 0;
+}

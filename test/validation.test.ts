@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { BriefingValidationError, NewsbriefError, renderBriefing, validateBriefing } from '../src/index.js';
+
+const story = { headline: 'Valid headline' };
+const briefing = (extra: Record<string, unknown> = {}, storyExtra: Record<string, unknown> = {}) => ({
+  title: 'Morning Brief',
+  stories: [{ ...story, ...storyExtra }],
+  ...extra,
+});
+
+const cases: { name: string; input: unknown; path: string; message: RegExp }[] = [
+  {
+    name: 'missing title',
+    input: { stories: [story] },
+    path: 'title',
+    message: /required: expected string, found nothing/,
+  },
+  { name: 'empty title', input: briefing({ title: '  ' }), path: 'title', message: /non-empty title/ },
+  { name: 'no stories', input: briefing({ stories: [] }), path: 'stories', message: /at least one story/ },
+  {
+    name: 'stories not a list',
+    input: briefing({ stories: {} }),
+    path: 'stories',
+    message: /expected a list, found an object/,
+  },
+  {
+    name: 'missing headline',
+    input: { title: 'T', stories: [{ lede: 'x' }] },
+    path: 'stories[0].headline',
+    message: /required/,
+  },
+  {
+    name: 'empty headline',
+    input: briefing({}, { headline: '' }),
+    path: 'stories[0].headline',
+    message: /non-empty headline/,
+  },
+  {
+    name: 'headline wrong type',
+    input: briefing({}, { headline: 42 }),
+    path: 'stories[0].headline',
+    message: /expected string, found number 42/,
+  },
+  {
+    name: 'unknown dir',
+    input: briefing({ dir: 'up' }),
+    path: 'dir',
+    message: /"ltr" or "rtl", found string "up"/,
+  },
+  { name: 'bad date', input: briefing({ date: '14/03/2026' }), path: 'date', message: /ISO 8601 date/ },
+  {
+    name: 'impossible date',
+    input: briefing({ date: '2026-02-30' }),
+    path: 'date',
+    message: /ISO 8601 date/,
+  },
+  { name: 'bad locale', input: briefing({ locale: 'en_US!' }), path: 'locale', message: /BCP 47/ },
+  {
+    name: 'bullet wrong type',
+    input: briefing({}, { sections: [{ label: 'Zoom in', bullets: ['ok', null] }] }),
+    path: 'stories[0].sections[0].bullets[1]',
+    message: /expected string, found null/,
+  },
+  {
+    name: 'section without label',
+    input: briefing({}, { sections: [{ text: 'x' }] }),
+    path: 'stories[0].sections[0].label',
+    message: /required/,
+  },
+  {
+    name: 'javascript: inline link',
+    input: briefing({}, { lede: 'See [this](javascript:alert(1))' }),
+    path: 'stories[0].lede',
+    message: /https:, http: or mailto: URL, found a javascript: URL/,
+  },
+  {
+    name: 'relative source url',
+    input: briefing({}, { source: { url: '/story' } }),
+    path: 'stories[0].source.url',
+    message: /absolute https:, http: or mailto: URL, found "\/story"/,
+  },
+  {
+    name: 'data: image',
+    input: briefing({}, { image: { src: 'data:image/png;base64,AAAA', alt: 'x' } }),
+    path: 'stories[0].image.src',
+    message: /found a data: URL/,
+  },
+  {
+    name: 'image without alt',
+    input: briefing({}, { image: { src: 'https://example.com/a.png' } }),
+    path: 'stories[0].image.alt',
+    message: /alt text/,
+  },
+  {
+    name: 'unsubscribe url not a url',
+    input: briefing({ footer: { unsubscribeUrl: 'unsubscribe-here' } }),
+    path: 'footer.unsubscribeUrl',
+    message: /or an ESP merge tag/,
+  },
+  {
+    name: 'flashback wrong shape',
+    input: briefing({}, { flashback: 12 }),
+    path: 'stories[0].flashback',
+    message: /text, a list of bullets or \{ text, bullets \}, found number 12/,
+  },
+  {
+    name: 'not an object',
+    input: 'hello',
+    path: '',
+    message: /briefing object or a story object, found string "hello"/,
+  },
+  { name: 'neither briefing nor story', input: { lede: 'x' }, path: '', message: /found neither field/ },
+  {
+    name: 'story alone, bad field',
+    input: { headline: 'H', lede: 5 },
+    path: 'lede',
+    message: /expected string/,
+  },
+];
+
+describe('validateBriefing', () => {
+  it.each(cases)('$name → $path', ({ input, path, message }) => {
+    const result = validateBriefing(input);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const issue = result.error.issues.find((candidate) => candidate.path === path);
+    expect(issue, JSON.stringify(result.error.issues)).toBeDefined();
+    expect(issue?.message).toMatch(message);
+    expect(result.error.message).toContain(path || '(root)');
+  });
+
+  it('lists every issue in the message', () => {
+    const result = validateBriefing({ title: '', stories: [{ headline: 1 }, { headline: 'ok', lede: 2 }] });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues.map((issue) => issue.path)).toEqual([
+      'title',
+      'stories[0].headline',
+      'stories[1].lede',
+    ]);
+    expect(result.error.message).toMatch(/3 problems/);
+    expect(result.error).toBeInstanceOf(BriefingValidationError);
+    expect(result.error).toBeInstanceOf(NewsbriefError);
+  });
+
+  it('accepts a story alone as a one-story briefing titled by its headline', () => {
+    const result = validateBriefing({ headline: 'Alone', lede: 'Just me.' });
+    expect(result).toEqual({
+      success: true,
+      data: { title: 'Alone', stories: [{ headline: 'Alone', lede: 'Just me.' }] },
+    });
+  });
+
+  it('ignores unknown fields', () => {
+    const result = validateBriefing({
+      ...briefing(),
+      edition: 42,
+      stories: [{ headline: 'H', tags: ['x'] }],
+    });
+    expect(result.success).toBe(true);
+    if (result.success) expect(result.data.stories[0]).toEqual({ headline: 'H' });
+  });
+
+  it('accepts ESP merge tags and mailto links where URLs are expected', () => {
+    const result = validateBriefing(
+      briefing(
+        { footer: { unsubscribeUrl: '*|UNSUB|*', preferencesUrl: '<%asm_preferences_raw_url%>' } },
+        { lede: 'Mail [us](mailto:tips@example.com).' },
+      ),
+    );
+    expect(result.success).toBe(true);
+  });
+});
+
+describe('renderBriefing with invalid input', () => {
+  it('rejects with a BriefingValidationError naming the path', async () => {
+    await expect(renderBriefing({ title: 'T', stories: [{ headline: '' }] })).rejects.toThrow(
+      /stories\[0\]\.headline: expected a non-empty headline/,
+    );
+  });
+});
