@@ -112,7 +112,9 @@ function assemble(name: string, partials: PartialSources, stack: string[]): Line
       current.text += rest.slice(0, match.index);
       rest = rest.slice(match.index + match[0].length);
       const first = included[0];
-      if (first) current.text += first.text;
+      // A call alone on its line: MJML errors there belong to the included partial's first line.
+      if (first && current.text.trim() === '') current = { ...first, text: current.text + first.text };
+      else if (first) current.text += first.text;
       if (included.length > 1) {
         out.push(current);
         out.push(...included.slice(1, -1));
