@@ -31,7 +31,8 @@ const tokenPattern = /nbhb(\d+)x/g;
 /** Compiles partials into the Handlebars source of the whole email. */
 export async function compileTemplate(partials: PartialSources, settings: CompileSettings): Promise<string> {
   for (const [name, source] of Object.entries(partials)) checkHandlebarsSyntax(name, source);
-  if (partials.layout === undefined) throw new NewsbriefError('Template set has no "layout" partial to start from.');
+  if (partials.layout === undefined)
+    throw new NewsbriefError('Template set has no "layout" partial to start from.');
 
   const lines = assemble('layout', partials, []);
   const source = lines.map((line) => line.text).join('\n');
@@ -64,7 +65,7 @@ export async function compileTemplate(partials: PartialSources, settings: Compil
     preserveImportant: true,
     xmlMode: false,
   });
-  html = compactWhitespace(html);
+  html = compactStyleAttributes(compactWhitespace(dropFullWidthColumnRules(html)));
   if (settings.minify) html = await minifyHtml(html);
   return restore(html);
 }
@@ -160,15 +161,46 @@ function protectExpressions(
 
 /**
  * Drops the indentation MJML emits between tags. Only whitespace that contains a line break is
- * touched, and only between tags and Handlebars expressions; spaces inside text and inside MSO
- * conditional comments stay as written. Keep a label and its text on one line in templates.
+ * touched, and only between tags and Handlebars expressions (or their `nbhb0x` tokens); spaces
+ * inside text and inside MSO conditional comments stay as written. Keep a label and its text on
+ * one line in templates.
  */
 export function compactWhitespace(html: string): string {
   return html
-    .replace(/(>|\}\})\s*\n\s*(<|\{\{)/g, '$1$2')
+    .replace(/(>|\}\}|nbhb\d+x)\s*\n\s*(<|\{\{|nbhb\d+x)/g, '$1$2')
     .replace(/\s*\n\s*/g, ' ')
     .replace(/<(\w+)\s+(?=[\w-]+=)/g, '<$1 ')
     .trim();
+}
+
+/**
+ * juice writes `margin: 0 0 16px;` and the same rules repeat on every paragraph; without the
+ * minifier those spaces would be most of the difference between `minify: false` and `true`.
+ * Only spaces around `:` and `;` go, so font stacks (`'Segoe UI', Roboto`) stay as written.
+ */
+export function compactStyleAttributes(html: string): string {
+  return html.replace(
+    styleAttribute,
+    (_, css: string) => ` style="${css.replace(/\s*([:;])\s*/g, '$1').replace(/;$/, '')}"`,
+  );
+}
+
+const styleAttribute = / style="([^"]*)"/g;
+const fullWidthRule = String.raw`\.mj-column-per-100\s*\{[^}]*\}`;
+const fullWidthMedia = new RegExp(
+  String.raw`<style type="text/css">\s*@media only screen and \(min-width:\d+px\)\s*\{\s*${fullWidthRule}\s*\}\s*</style>`,
+);
+const fullWidthThunderbird = new RegExp(
+  String.raw`<style media="screen and \(min-width:\d+px\)">\s*\.moz-text-html ${fullWidthRule}\s*</style>`,
+);
+
+/**
+ * MJML writes a desktop media query (and a `.moz-text-html` copy for Thunderbird) per column width.
+ * A 100% column already carries `width:100%` inline, so those two blocks change nothing: drop them
+ * when they hold only the 100% rule. Multi-column overrides keep theirs.
+ */
+export function dropFullWidthColumnRules(html: string): string {
+  return html.replace(fullWidthMedia, '').replace(fullWidthThunderbird, '');
 }
 
 async function minifyHtml(html: string): Promise<string> {
