@@ -1,0 +1,32 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { loadExamples } from '../scripts/example-inputs.js';
+import { briefingJsonSchema } from '../src/index.js';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validate = ajv.compile(briefingJsonSchema);
+const examples = await loadExamples();
+
+describe('briefingJsonSchema', () => {
+  it('is a draft 2020-12 schema', () => {
+    expect(briefingJsonSchema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it.each(examples)('accepts example $name', ({ input }) => {
+    expect(validate(input), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('accepts a story alone', () => {
+    expect(validate({ headline: 'Alone', flashback: ['a', 'b'], whatsNext: { text: 'x' } })).toBe(true);
+  });
+
+  it.each([
+    ['no stories', { title: 'T' }],
+    ['headline not a string', { title: 'T', stories: [{ headline: 5 }] }],
+    ['unknown dir', { title: 'T', dir: 'up', stories: [{ headline: 'H' }] }],
+    ['image without alt', { headline: 'H', image: { src: 'https://example.com/a.png' } }],
+    ['bullets not strings', { headline: 'H', sections: [{ label: 'L', bullets: [1] }] }],
+  ])('rejects %s', (_name, input) => {
+    expect(validate(input)).toBe(false);
+  });
+});
