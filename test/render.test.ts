@@ -6,6 +6,15 @@ const renderer = await createRenderer();
 const seed = loadExample('seed-iran-working-group');
 const morning = loadExample('morning-edition');
 
+const seedAxioms = [
+  'Why it matters:',
+  'Flashback:',
+  'Driving the news:',
+  'Behind the scenes:',
+  "What's next:",
+  'The situation:',
+];
+
 describe('seed article', () => {
   const result = renderer.render(seed);
   const doc = parseDocument(result.html);
@@ -18,28 +27,14 @@ describe('seed article', () => {
 
   it('shows all six axioms in order with their bullets as <li>', () => {
     const labels = [...doc.querySelectorAll('p > strong')].map((node) => node.textContent);
-    expect(labels).toEqual([
-      'Why it matters:',
-      'Flashback:',
-      'Driving the news:',
-      'Behind the scenes:',
-      "What's next:",
-      'The situation:',
-    ]);
+    expect(labels).toEqual(seedAxioms);
     const bulletCounts = [...doc.querySelectorAll('ul')].map((list) => list.querySelectorAll('li').length);
     expect(bulletCounts).toEqual([3, 1, 3, 1]);
   });
 
   it('carries the same sections and bullets in the text part', () => {
     const lines = result.text.split('\n');
-    for (const label of [
-      'Why it matters:',
-      'Flashback:',
-      'Driving the news:',
-      'Behind the scenes:',
-      "What's next:",
-      'The situation:',
-    ]) {
+    for (const label of seedAxioms) {
       expect(lines.some((line) => line.startsWith(label))).toBe(true);
     }
     expect(lines.filter((line) => line.startsWith('• '))).toHaveLength(8);
