@@ -52,6 +52,15 @@ export interface RenderOptions {
    * @default {} (every rule at its default threshold)
    */
   lint?: LintOptions | false;
+  /**
+   * A table of contents under the masthead: the story headlines, each linking to its story
+   * (`#story-1`, …), in html and text. `true` shows it in editions of `minStories` (4) or more
+   * stories; `{ minStories: n }` sets that threshold. Anchor links work in Apple Mail, iOS Mail and
+   * Gmail on the web; other clients show the list without jumping.
+   * @default false
+   * @example { toc: { minStories: 5 } }
+   */
+  toc?: boolean | { minStories?: number };
 }
 
 /** Everything needed to send one edition. */
@@ -93,6 +102,7 @@ const defaultWidth = 600;
 export async function createRenderer(options: RenderOptions = {}): Promise<Renderer> {
   const theme = resolveTheme(options.theme);
   const linkParams = checkLinkParams(options.linkParams);
+  const tocMinStories = checkToc(options.toc);
   const minify = options.minify ?? true;
   const template = await loadTemplate(options.templates, theme.width, minify);
   const contentWidth = theme.width - 48;
@@ -102,16 +112,18 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
       const briefing = assertBriefing(input, { limits: options.limits });
       const edition = toEdition(briefing, { contentWidth, linkParams });
       const stats = editionStats(edition);
+      const toc = tocMinStories !== undefined && edition.stories.length >= tocMinStories;
       const view = templateView(edition, {
         theme,
         contentWidth,
         countLine: countLine(stats, edition.locale),
+        toc,
       });
       const html = template(view);
       const htmlBytes = Buffer.byteLength(html, 'utf8');
       return {
         html,
-        text: renderText(edition, stats),
+        text: renderText(edition, stats, { toc }),
         subject: edition.subject,
         preheader: edition.preheader,
         stats: { ...stats, htmlBytes },
@@ -166,6 +178,24 @@ function checkLinkParams(params: Record<string, string> | undefined): Record<str
     }
   }
   return { ...params };
+}
+
+/** Fewest stories that get a table of contents with `toc: true`. */
+const defaultTocMinStories = 4;
+
+/** The story count from which the table of contents shows, or `undefined` for never. */
+function checkToc(toc: RenderOptions['toc']): number | undefined {
+  if (toc === undefined || toc === false) return undefined;
+  if (toc === true) return defaultTocMinStories;
+  const minStories =
+    typeof toc === 'object' && toc !== null ? (toc.minStories ?? defaultTocMinStories) : undefined;
+  if (typeof minStories !== 'number' || !Number.isInteger(minStories) || minStories < 1) {
+    const found = typeof toc === 'object' && toc !== null ? describe(toc.minStories) : describe(toc);
+    throw new NewsbriefError(
+      `Option toc: expected true, false or { minStories: a whole number of at least 1 }, found ${found}.`,
+    );
+  }
+  return minStories;
 }
 
 function withListUnsubscribe(unsubscribeUrl: string | undefined): { listUnsubscribe?: ListUnsubscribe } {

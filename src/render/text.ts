@@ -7,6 +7,7 @@ import type { Edition, EditionImage, EditionLink, EditionStory } from '../normal
 import type { InlineNode } from '../normalize/inline.js';
 import type { EditionStats } from './stats.js';
 import { countLine } from './stats.js';
+import { tocTitle } from './view.js';
 
 /** Column at which lines wrap; URLs are never broken, so a long link may overrun it. */
 export const textWidth = 78;
@@ -79,7 +80,7 @@ function storyText(story: EditionStory): string {
 }
 
 /** The whole text part. */
-export function renderText(edition: Edition, stats: EditionStats): string {
+export function renderText(edition: Edition, stats: EditionStats, options: { toc?: boolean } = {}): string {
   const rule = '='.repeat(textWidth);
   const head: string[] = [edition.title.toUpperCase()];
   if (edition.dateLabel) head.push(edition.dateLabel);
@@ -87,6 +88,12 @@ export function renderText(edition: Edition, stats: EditionStats): string {
   const greeting = inlineText(edition.greeting);
   if (greeting) blocks.push(wrap(greeting));
   blocks.push(countLine(stats, edition.locale));
+  if (options.toc) {
+    const items = edition.stories.map((story) =>
+      wrap(inlineText(story.headline), textWidth, '   ', story.number ? `${story.number}. ` : '• '),
+    );
+    blocks.push(`${tocTitle}:\n${items.join('\n')}`);
+  }
 
   edition.stories.forEach((story, index) => {
     blocks.push(index === 0 ? rule : '-'.repeat(textWidth));

@@ -3,7 +3,8 @@
  * are already escaped (templates print them with `{{{ }}}`); all other strings are plain text
  * that Handlebars escapes (`{{ }}`). Story text can therefore never become markup.
  */
-import type { EditionImage, Edition } from '../normalize/edition.js';
+import type { Edition, EditionImage } from '../normalize/edition.js';
+import { inlinePlain } from '../normalize/inline.js';
 import { escapeHtml, hrefAttribute, inlineHtml } from './html.js';
 import type { ResolvedTheme } from './theme.js';
 
@@ -16,10 +17,15 @@ export function preheaderPadding(preheader: string): string {
   return invisibleFiller.repeat(Math.ceil(missing / invisibleFiller.length));
 }
 
+/** Heading of the table of contents, in html and text. */
+export const tocTitle = 'In this edition';
+
 export interface ViewSettings {
   theme: ResolvedTheme;
   contentWidth: number;
   countLine: string;
+  /** Show the table of contents (the renderer decides from `RenderOptions.toc`). */
+  toc?: boolean;
 }
 
 export function templateView(edition: Edition, settings: ViewSettings) {
@@ -48,6 +54,16 @@ export function templateView(edition: Edition, settings: ViewSettings) {
     countLine: settings.countLine,
     preheader: edition.preheader,
     preheaderPadding: preheaderPadding(edition.preheader),
+    toc: settings.toc
+      ? {
+          title: tocTitle,
+          items: edition.stories.map((story) => ({
+            anchor: story.anchor,
+            number: story.number,
+            text: inlinePlain(story.headline),
+          })),
+        }
+      : undefined,
     theme,
     logo: theme.logoUrl
       ? { src: theme.logoUrl, alt: theme.logoAlt ?? edition.title, darkSrc: theme.logoDarkUrl }

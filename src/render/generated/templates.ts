@@ -9,12 +9,13 @@ export const defaultPartials: Record<string, string> = {
   "head": "<mj-raw>\n  <meta name=\"color-scheme\" content=\"light dark\">\n  <meta name=\"supported-color-schemes\" content=\"light dark\">\n</mj-raw>\n<mj-attributes>\n  <mj-all font-family=\"{{{@root.theme.fontFamily}}}\" />\n  <mj-section padding=\"0\" background-color=\"{{@root.theme.backgroundColor}}\" direction=\"{{@root.dir}}\" />\n  <mj-column direction=\"{{@root.dir}}\" />\n  <mj-text padding=\"0 24px\" font-size=\"16px\" line-height=\"1.5\" color=\"{{@root.theme.textColor}}\" align=\"{{@root.start}}\" />\n</mj-attributes>\n<mj-raw>\n  <style data-embed>\n    :root { color-scheme: light dark; supported-color-schemes: light dark; }\n    @media (prefers-color-scheme: dark) {\n      .nb-body, .nb-body > div, .nb-s, .nb-s > table, .nb-s td { background: {{@root.theme.dark.backgroundColor}} !important; background-color: {{@root.theme.dark.backgroundColor}} !important; }\n      .nb-t div, .nb-t p, .nb-t li, .nb-t h1, .nb-t h2 { color: {{@root.theme.dark.textColor}} !important; }\n      .nb-t a { color: {{@root.theme.dark.linkColor}} !important; }\n      .nb-t .nb-kicker, .nb-t .nb-num { color: {{@root.theme.dark.brandColor}} !important; }\n      .nb-t .nb-muted { color: {{@root.theme.dark.mutedColor}} !important; }\n      .nb-t .nb-rule { border-color: {{@root.theme.dark.ruleColor}} !important; }\n      .nb-logo-light { display: none !important; }\n      .nb-logo-dark { display: block !important; max-height: none !important; overflow: visible !important; }\n    }\n    [data-ogsb] .nb-s, [data-ogsb] .nb-s td { background-color: {{@root.theme.dark.backgroundColor}} !important; }\n    [data-ogsc] .nb-t div, [data-ogsc] .nb-t p, [data-ogsc] .nb-t li, [data-ogsc] .nb-t h1, [data-ogsc] .nb-t h2 { color: {{@root.theme.dark.textColor}} !important; }\n    [data-ogsc] .nb-t a { color: {{@root.theme.dark.linkColor}} !important; }\n    [data-ogsc] .nb-t .nb-kicker, [data-ogsc] .nb-t .nb-num { color: {{@root.theme.dark.brandColor}} !important; }\n    [data-ogsc] .nb-t .nb-muted { color: {{@root.theme.dark.mutedColor}} !important; }\n  </style>\n</mj-raw>\n",
   "image": "<p style=\"margin:0 0 16px;\">{{#if image.href}}<a href=\"{{{image.href}}}\">{{/if}}<img class=\"nb-img\" src=\"{{{image.src}}}\" alt=\"{{image.alt}}\" width=\"{{image.width}}\" style=\"max-width:{{image.width}}px;\">{{#if image.href}}</a>{{/if}}{{#if image.creditHtml}}<span class=\"nb-muted\" style=\"display:block;margin-top:4px;\">{{{image.creditHtml}}}</span>{{/if}}</p>\n",
   "inline": "h1 { margin: 0; font-size: 28px; line-height: 1.2; font-weight: 800; }\nh2 { margin: 0 0 8px; font-size: 24px; line-height: 1.25; font-weight: 800; }\np { margin: 0 0 16px; }\nul { margin: 0 0 16px; padding: 0; padding-{{@root.start}}: 24px; }\nli { margin: 0 0 8px; }\n.nb-kicker { margin: 0 0 4px; font-size: 14px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; color: {{@root.theme.brandColor}}; }\n.nb-num { color: {{@root.theme.brandColor}}; }\n.nb-muted { font-size: 14px; color: {{@root.theme.mutedColor}}; }\n.nb-rule { margin: 0 0 24px; border-top: 1px solid {{@root.theme.ruleColor}}; font-size: 1px; line-height: 1px; }\n.nb-img { display: block; width: 100%; height: auto; border: 0; }\n.nb-go { font-weight: 700; }\n.nb-go a, .nb-muted a, .nb-img a { color: {{@root.theme.linkColor}}; text-decoration: underline; }\n",
-  "layout": "<mjml lang=\"{{lang}}\" dir=\"{{dir}}\">\n  <mj-head>\n    <mj-title>{{subject}}</mj-title>\n    {{> head}}\n  </mj-head>\n  <mj-body width=\"{{{layout.width}}}px\" background-color=\"{{theme.backgroundColor}}\" css-class=\"nb-body\">\n    {{> preheader}}\n    <!-- One section for the whole edition, one row (mj-text) per part: MJML's section skeleton and\n         its ghost tables cost about 1.4 KB each, a row about 250 B. Separate rows keep every cell\n         short, so Outlook's page breaks fall between stories. Partials below are mj-text rows. -->\n    <mj-section css-class=\"nb-s\" padding=\"0 0 32px\" border-top=\"6px solid {{@root.theme.brandColor}}\">\n      <mj-column>\n        {{> masthead}}\n        <mj-raw>{{#each stories}}</mj-raw>\n        {{> story}}\n        <mj-raw>{{#if sponsorAfter}}{{#with @root.sponsor}}</mj-raw>\n        {{> sponsor}}\n        <mj-raw>{{/with}}{{/if}}{{/each}}</mj-raw>\n        {{> footer}}\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n",
+  "layout": "<mjml lang=\"{{lang}}\" dir=\"{{dir}}\">\n  <mj-head>\n    <mj-title>{{subject}}</mj-title>\n    {{> head}}\n  </mj-head>\n  <mj-body width=\"{{{layout.width}}}px\" background-color=\"{{theme.backgroundColor}}\" css-class=\"nb-body\">\n    {{> preheader}}\n    <!-- One section for the whole edition, one row (mj-text) per part: MJML's section skeleton and\n         its ghost tables cost about 1.4 KB each, a row about 250 B. Separate rows keep every cell\n         short, so Outlook's page breaks fall between stories. Partials below are mj-text rows. -->\n    <mj-section css-class=\"nb-s\" padding=\"0 0 32px\" border-top=\"6px solid {{@root.theme.brandColor}}\">\n      <mj-column>\n        {{> masthead}}\n        {{> toc}}\n        <mj-raw>{{#each stories}}</mj-raw>\n        {{> story}}\n        <mj-raw>{{#if sponsorAfter}}{{#with @root.sponsor}}</mj-raw>\n        {{> sponsor}}\n        <mj-raw>{{/with}}{{/if}}{{/each}}</mj-raw>\n        {{> footer}}\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n",
   "masthead": "<mj-text css-class=\"nb-t\" padding=\"32px 24px 8px\">\n  {{#if logo}}\n  <p style=\"margin:0 0 16px;\"><img class=\"nb-logo-light\" src=\"{{logo.src}}\" alt=\"{{logo.alt}}\" height=\"40\" style=\"display:block;height:40px;width:auto;border:0;\">{{#if logo.darkSrc}}<!--[if !mso]><!--><img class=\"nb-logo-dark\" src=\"{{logo.darkSrc}}\" alt=\"{{logo.alt}}\" height=\"40\" style=\"display:none;height:40px;width:auto;border:0;max-height:0;overflow:hidden;\"><!--<![endif]-->{{/if}}</p>\n  {{/if}}\n  <h1 style=\"color:{{@root.theme.brandColor}};\">{{title}}</h1>\n  {{#if dateLabel}}<p class=\"nb-muted\" style=\"margin:4px 0 16px;\"><time datetime=\"{{date}}\">{{dateLabel}}</time></p>{{/if}}\n  {{#if greetingHtml}}<p>{{{greetingHtml}}}</p>{{/if}}\n  <p class=\"nb-muted\">{{countLine}}</p>\n</mj-text>\n",
   "preheader": "<mj-raw>\n  <div class=\"nb-preheader\" style=\"display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;\">{{preheader}}{{{preheaderPadding}}}</div>\n</mj-raw>\n",
   "section": "{{#if html}}<p><strong>{{label}}:</strong> {{{html}}}</p>{{else}}<p><strong>{{label}}:</strong></p>{{/if}}\n{{#if bullets.length}}<ul>{{#each bullets}}<li>{{{this}}}</li>{{/each}}</ul>{{/if}}\n",
   "sponsor": "<mj-text css-class=\"nb-t\" padding=\"8px 24px 0\">\n  <p class=\"nb-rule\">&nbsp;</p>\n  <p class=\"nb-kicker\">{{{labelHtml}}}</p>\n  <h2>{{{headlineHtml}}}</h2>\n  {{#if image}}{{> image}}{{/if}}\n  {{#if textHtml}}<p>{{{textHtml}}}</p>{{/if}}\n  {{#if href}}<p class=\"nb-go\"><a href=\"{{{href}}}\">{{linkText}}</a></p>{{/if}}\n</mj-text>\n",
-  "story": "<mj-text css-class=\"nb-t\" padding=\"8px 24px 0\">\n  {{#unless @first}}<p class=\"nb-rule\">&nbsp;</p>{{/unless}}\n  {{#if kickerHtml}}<p class=\"nb-kicker\">{{{kickerHtml}}}</p>{{/if}}\n  <h2 id=\"{{anchor}}\">{{#if number}}<span class=\"nb-num\">{{number}}.</span> {{/if}}{{{headlineHtml}}}</h2>\n  {{#if bylineHtml}}<p class=\"nb-muted\">{{{bylineHtml}}}</p>{{/if}}\n  {{#if image}}{{> image}}{{/if}}\n  {{#if ledeHtml}}<p>{{{ledeHtml}}}</p>{{/if}}\n  {{#each sections}}{{> section}}{{/each}}\n  {{#if source}}<p class=\"nb-go\">{{#if source.href}}<a href=\"{{{source.href}}}\">{{source.text}}</a>{{else}}{{source.text}}{{/if}}</p>{{/if}}\n</mj-text>\n"
+  "story": "<mj-text css-class=\"nb-t\" padding=\"8px 24px 0\">\n  {{#unless @first}}<p class=\"nb-rule\">&nbsp;</p>{{/unless}}\n  {{#if kickerHtml}}<p class=\"nb-kicker\">{{{kickerHtml}}}</p>{{/if}}\n  <h2 id=\"{{anchor}}\">{{#if number}}<span class=\"nb-num\">{{number}}.</span> {{/if}}{{{headlineHtml}}}</h2>\n  {{#if bylineHtml}}<p class=\"nb-muted\">{{{bylineHtml}}}</p>{{/if}}\n  {{#if image}}{{> image}}{{/if}}\n  {{#if ledeHtml}}<p>{{{ledeHtml}}}</p>{{/if}}\n  {{#each sections}}{{> section}}{{/each}}\n  {{#if source}}<p class=\"nb-go\">{{#if source.href}}<a href=\"{{{source.href}}}\">{{source.text}}</a>{{else}}{{source.text}}{{/if}}</p>{{/if}}\n</mj-text>\n",
+  "toc": "<mj-raw>{{#if toc}}</mj-raw>\n<mj-text css-class=\"nb-t\" padding=\"0 24px 8px\">\n  <p style=\"margin:0 0 8px;\"><strong>{{toc.title}}</strong></p>\n  <ol class=\"nb-toc\" style=\"margin:0 0 16px;padding:0;padding-{{@root.start}}:24px;\">{{#each toc.items}}<li style=\"margin:0 0 4px;\"><a href=\"#{{anchor}}\" style=\"color:{{@root.theme.linkColor}};text-decoration:underline;\">{{text}}</a></li>{{/each}}</ol>\n</mj-text>\n<mj-raw>{{/if}}</mj-raw>\n"
 };
 
 export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data) {
@@ -72,7 +73,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ((stack1 = ((helper = (helper = lookupProperty(helpers,"greetingHtml") || (depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"greetingHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":5100},"end":{"line":1,"column":5118}}}) : helper))) != null ? stack1 : "")
     + "</p>";
 },"4":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -81,6 +82,44 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
 
   return " <tr><td align=\""
     + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + "\" class=\"nb-t\" style=\"font-size:0px;padding:0 24px 8px;word-break:break-word\"><div style=\"font-family:"
+    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ";font-size:16px;line-height:1.5;text-align:"
+    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + ";color:"
+    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + "\"><p style=\"margin:0 0 8px\"><strong>"
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"title") : stack1), depth0))
+    + "</strong></p><ol class=\"nb-toc\" style=\"margin:0 0 16px;padding:0;padding-"
+    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + ":24px\">"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"items") : stack1),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5660},"end":{"line":1,"column":5820}}})) != null ? stack1 : "")
+    + "</ol></div></td></tr>";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li style=\"margin:0 0 4px\"><a href=\"#"
+    + alias4(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":5716},"end":{"line":1,"column":5726}}}) : helper)))
+    + "\" style=\"color:"
+    + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + ";text-decoration:underline\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":5794},"end":{"line":1,"column":5802}}}) : helper)))
+    + "</a></li>";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<tr><td align=\""
+    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
     + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
@@ -88,24 +127,24 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";color:"
     + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5524},"end":{"line":1,"column":5683}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5683},"end":{"line":1,"column":5882}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6117},"end":{"line":1,"column":6276}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6276},"end":{"line":1,"column":6475}}})) != null ? stack1 : "")
     + "<h2 id=\""
-    + alias2(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":5890},"end":{"line":1,"column":5900}}}) : helper)))
+    + alias2(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":6483},"end":{"line":1,"column":6493}}}) : helper)))
     + "\" style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"number") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5973},"end":{"line":1,"column":6075}}})) != null ? stack1 : "")
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6075},"end":{"line":1,"column":6093}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"number") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6566},"end":{"line":1,"column":6668}}})) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6668},"end":{"line":1,"column":6686}}}) : helper))) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6098},"end":{"line":1,"column":6235}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6235},"end":{"line":1,"column":6703}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6691},"end":{"line":1,"column":6828}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6828},"end":{"line":1,"column":7296}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6704},"end":{"line":1,"column":6772}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6772},"end":{"line":1,"column":7122}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7297},"end":{"line":1,"column":7365}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7365},"end":{"line":1,"column":7715}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7123},"end":{"line":1,"column":7367}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7716},"end":{"line":1,"column":7960}}})) != null ? stack1 : "")
     + "</div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"sponsorAfter") : depth0),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7383},"end":{"line":1,"column":8831}}})) != null ? stack1 : "");
-},"5":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"sponsorAfter") : depth0),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7976},"end":{"line":1,"column":9424}}})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -116,7 +155,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>";
-},"6":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -127,9 +166,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"kickerHtml") || (depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"kickerHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":5855},"end":{"line":1,"column":5871}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"kickerHtml") || (depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"kickerHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6448},"end":{"line":1,"column":6464}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"7":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -140,9 +179,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<span class=\"nb-num\" style=\"color:"
     + alias1(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + alias1(((helper = (helper = lookupProperty(helpers,"number") || (depth0 != null ? lookupProperty(depth0,"number") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"number","hash":{},"data":data,"loc":{"start":{"line":1,"column":6049},"end":{"line":1,"column":6059}}}) : helper)))
+    + alias1(((helper = (helper = lookupProperty(helpers,"number") || (depth0 != null ? lookupProperty(depth0,"number") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"number","hash":{},"data":data,"loc":{"start":{"line":1,"column":6642},"end":{"line":1,"column":6652}}}) : helper)))
     + ".</span> ";
-},"8":function(container,depth0,helpers,partials,data) {
+},"10":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -153,9 +192,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"bylineHtml") || (depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"bylineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6208},"end":{"line":1,"column":6224}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"bylineHtml") || (depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"bylineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6801},"end":{"line":1,"column":6817}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"9":function(container,depth0,helpers,partials,data) {
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -164,7 +203,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6275},"end":{"line":1,"column":6327}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6868},"end":{"line":1,"column":6920}}})) != null ? stack1 : "")
     + "<img class=\"nb-img\" src=\""
     + ((stack1 = alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"src") : stack1), depth0)) != null ? stack1 : "")
     + "\" alt=\""
@@ -174,10 +213,10 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\" style=\"display:block;width:100%;height:auto;border:0;max-width:"
     + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
     + "px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6495},"end":{"line":1,"column":6524}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6524},"end":{"line":1,"column":6692}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7088},"end":{"line":1,"column":7117}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7117},"end":{"line":1,"column":7285}}})) != null ? stack1 : "")
     + "</p>";
-},"10":function(container,depth0,helpers,partials,data) {
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -188,9 +227,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<a href=\""
     + ((stack1 = container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1), depth0)) != null ? stack1 : "")
     + "\">";
-},"11":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     return "</a>";
-},"12":function(container,depth0,helpers,partials,data) {
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -203,7 +242,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";display:block;margin-top:4px\">"
     + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1), depth0)) != null ? stack1 : "")
     + "</span>";
-},"13":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -212,9 +251,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"ledeHtml") || (depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"ledeHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6747},"end":{"line":1,"column":6761}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"ledeHtml") || (depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"ledeHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7340},"end":{"line":1,"column":7354}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"14":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -222,9 +261,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.program(16, data, 0),"data":data,"loc":{"start":{"line":1,"column":6790},"end":{"line":1,"column":6944}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"bullets") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6944},"end":{"line":1,"column":7113}}})) != null ? stack1 : "");
-},"15":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":1,"column":7383},"end":{"line":1,"column":7537}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"bullets") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7537},"end":{"line":1,"column":7706}}})) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -233,11 +272,11 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":6837},"end":{"line":1,"column":6846}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7430},"end":{"line":1,"column":7439}}}) : helper)))
     + ":</strong> "
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":6857},"end":{"line":1,"column":6867}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":7450},"end":{"line":1,"column":7460}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"16":function(container,depth0,helpers,partials,data) {
+},"18":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -246,9 +285,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":6914},"end":{"line":1,"column":6923}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7507},"end":{"line":1,"column":7516}}}) : helper)))
     + ":</strong></p>";
-},"17":function(container,depth0,helpers,partials,data) {
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -259,15 +298,15 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<ul style=\"margin:0 0 16px;padding:0;padding-"
     + container.escapeExpression(container.lambda(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7033},"end":{"line":1,"column":7101}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7626},"end":{"line":1,"column":7694}}})) != null ? stack1 : "")
     + "</ul>";
-},"18":function(container,depth0,helpers,partials,data) {
+},"20":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "<li style=\"margin:0 0 8px\">"
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "</li>";
-},"19":function(container,depth0,helpers,partials,data) {
+},"21":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -276,9 +315,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.program(21, data, 0),"data":data,"loc":{"start":{"line":1,"column":7194},"end":{"line":1,"column":7356}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":1,"column":7787},"end":{"line":1,"column":7949}}})) != null ? stack1 : "")
     + "</p>";
-},"20":function(container,depth0,helpers,partials,data) {
+},"22":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -293,7 +332,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";text-decoration:underline\">"
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0))
     + "</a>";
-},"21":function(container,depth0,helpers,partials,data) {
+},"23":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -302,7 +341,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0));
-},"22":function(container,depth0,helpers,partials,data) {
+},"24":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -310,8 +349,8 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"sponsor")),{"name":"with","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7403},"end":{"line":1,"column":8824}}})) != null ? stack1 : "");
-},"23":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"sponsor")),{"name":"with","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7996},"end":{"line":1,"column":9417}}})) != null ? stack1 : "");
+},"25":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -332,16 +371,16 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";font-size:1px;line-height:1px\">&nbsp;</p><p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:"
     + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"labelHtml") || (depth0 != null ? lookupProperty(depth0,"labelHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"labelHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7962},"end":{"line":1,"column":7977}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"labelHtml") || (depth0 != null ? lookupProperty(depth0,"labelHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"labelHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8555},"end":{"line":1,"column":8570}}}) : helper))) != null ? stack1 : "")
     + "</p><h2 style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8056},"end":{"line":1,"column":8074}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8649},"end":{"line":1,"column":8667}}}) : helper))) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8079},"end":{"line":1,"column":8547}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8672},"end":{"line":1,"column":9140}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8548},"end":{"line":1,"column":8616}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8616},"end":{"line":1,"column":8799}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9141},"end":{"line":1,"column":9209}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9209},"end":{"line":1,"column":9392}}})) != null ? stack1 : "")
     + "</div></td></tr>";
-},"24":function(container,depth0,helpers,partials,data) {
+},"26":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -350,9 +389,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8591},"end":{"line":1,"column":8605}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9184},"end":{"line":1,"column":9198}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"25":function(container,depth0,helpers,partials,data) {
+},"27":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -361,13 +400,13 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\"><a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":8694},"end":{"line":1,"column":8704}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":9287},"end":{"line":1,"column":9297}}}) : helper))) != null ? stack1 : "")
     + "\" style=\"color:"
     + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"linkText") || (depth0 != null ? lookupProperty(depth0,"linkText") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"linkText","hash":{},"data":data,"loc":{"start":{"line":1,"column":8772},"end":{"line":1,"column":8784}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"linkText") || (depth0 != null ? lookupProperty(depth0,"linkText") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"linkText","hash":{},"data":data,"loc":{"start":{"line":1,"column":9365},"end":{"line":1,"column":9377}}}) : helper)))
     + "</a></p>";
-},"26":function(container,depth0,helpers,partials,data) {
+},"28":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -376,36 +415,36 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9239},"end":{"line":1,"column":9372}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0),{"name":"if","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9372},"end":{"line":1,"column":9511}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"links") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9511},"end":{"line":1,"column":9796}}})) != null ? stack1 : "");
-},"27":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
-    + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9347},"end":{"line":1,"column":9361}}}) : helper))) != null ? stack1 : "")
-    + "</p>";
-},"28":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
-    + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"addressHtml") || (depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"addressHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9483},"end":{"line":1,"column":9500}}}) : helper))) != null ? stack1 : "")
-    + "</p>";
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9832},"end":{"line":1,"column":9965}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9965},"end":{"line":1,"column":10104}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"links") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10104},"end":{"line":1,"column":10389}}})) != null ? stack1 : "");
 },"29":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
+    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + "\">"
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9940},"end":{"line":1,"column":9954}}}) : helper))) != null ? stack1 : "")
+    + "</p>";
+},"30":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
+    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + "\">"
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"addressHtml") || (depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"addressHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10076},"end":{"line":1,"column":10093}}}) : helper))) != null ? stack1 : "")
+    + "</p>";
+},"31":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -416,9 +455,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"links") : depth0),{"name":"each","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9623},"end":{"line":1,"column":9785}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"links") : depth0),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10216},"end":{"line":1,"column":10378}}})) != null ? stack1 : "")
     + "</p>";
-},"30":function(container,depth0,helpers,partials,data) {
+},"32":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -426,15 +465,15 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9638},"end":{"line":1,"column":9677}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10231},"end":{"line":1,"column":10270}}})) != null ? stack1 : "")
     + "<a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":9686},"end":{"line":1,"column":9696}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":10279},"end":{"line":1,"column":10289}}}) : helper))) != null ? stack1 : "")
     + "\" style=\"color:"
     + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":9764},"end":{"line":1,"column":9772}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":10357},"end":{"line":1,"column":10365}}}) : helper)))
     + "</a>";
-},"31":function(container,depth0,helpers,partials,data) {
+},"33":function(container,depth0,helpers,partials,data) {
     return " &middot; ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, alias5=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -525,7 +564,8 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\">"
     + alias4(((helper = (helper = lookupProperty(helpers,"countLine") || (depth0 != null ? lookupProperty(depth0,"countLine") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"countLine","hash":{},"data":data,"loc":{"start":{"line":1,"column":5221},"end":{"line":1,"column":5234}}}) : helper)))
     + "</p></div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stories") : depth0),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5254},"end":{"line":1,"column":8840}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"toc") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5254},"end":{"line":1,"column":5848}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stories") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5848},"end":{"line":1,"column":9433}}})) != null ? stack1 : "")
     + "<tr><td align=\""
     + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
@@ -537,7 +577,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9222},"end":{"line":1,"column":9805}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9815},"end":{"line":1,"column":10398}}})) != null ? stack1 : "")
     + "</div></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
 },"useData":true};
 
@@ -596,7 +636,7 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     + ((stack1 = ((helper = (helper = lookupProperty(helpers,"greetingHtml") || (depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"greetingHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":5266},"end":{"line":1,"column":5284}}}) : helper))) != null ? stack1 : "")
     + "</p>";
 },"4":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -605,6 +645,44 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
 
   return " <tr><td align=\""
     + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + "\" class=\"nb-t\" style=\"font-size:0px;padding:0 24px 8px;word-break:break-word\"><div style=\"font-family:"
+    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ";font-size:16px;line-height:1.5;text-align:"
+    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + ";color:"
+    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + "\"><p style=\"margin:0 0 8px\"><strong>"
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"title") : stack1), depth0))
+    + "</strong></p><ol class=\"nb-toc\" style=\"margin:0 0 16px;padding:0;padding-"
+    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + ":24px\">"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"items") : stack1),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5826},"end":{"line":1,"column":5986}}})) != null ? stack1 : "")
+    + "</ol></div></td></tr>";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li style=\"margin:0 0 4px\"><a href=\"#"
+    + alias4(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":5882},"end":{"line":1,"column":5892}}}) : helper)))
+    + "\" style=\"color:"
+    + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + ";text-decoration:underline\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":5960},"end":{"line":1,"column":5968}}}) : helper)))
+    + "</a></li>";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<tr><td align=\""
+    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
     + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
@@ -612,24 +690,24 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     + ";color:"
     + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5690},"end":{"line":1,"column":5849}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5849},"end":{"line":1,"column":6049}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6283},"end":{"line":1,"column":6442}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6442},"end":{"line":1,"column":6642}}})) != null ? stack1 : "")
     + "<h2 id=\""
-    + alias2(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":6057},"end":{"line":1,"column":6067}}}) : helper)))
+    + alias2(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":6650},"end":{"line":1,"column":6660}}}) : helper)))
     + "\" style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"number") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6140},"end":{"line":1,"column":6242}}})) != null ? stack1 : "")
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6242},"end":{"line":1,"column":6260}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"number") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6733},"end":{"line":1,"column":6835}}})) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6835},"end":{"line":1,"column":6853}}}) : helper))) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6265},"end":{"line":1,"column":6402}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6402},"end":{"line":1,"column":6870}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6858},"end":{"line":1,"column":6995}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6995},"end":{"line":1,"column":7463}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6871},"end":{"line":1,"column":6939}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6939},"end":{"line":1,"column":7289}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7464},"end":{"line":1,"column":7532}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7532},"end":{"line":1,"column":7882}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7290},"end":{"line":1,"column":7534}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7883},"end":{"line":1,"column":8127}}})) != null ? stack1 : "")
     + "</div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"sponsorAfter") : depth0),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7550},"end":{"line":1,"column":8999}}})) != null ? stack1 : "");
-},"5":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"sponsorAfter") : depth0),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8143},"end":{"line":1,"column":9592}}})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -640,7 +718,7 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
   return "<p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>";
-},"6":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -651,9 +729,9 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
   return "<p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:0.04em;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"kickerHtml") || (depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"kickerHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6022},"end":{"line":1,"column":6038}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"kickerHtml") || (depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"kickerHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6615},"end":{"line":1,"column":6631}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"7":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -664,9 +742,9 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
   return "<span class=\"nb-num\" style=\"color:"
     + alias1(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + alias1(((helper = (helper = lookupProperty(helpers,"number") || (depth0 != null ? lookupProperty(depth0,"number") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"number","hash":{},"data":data,"loc":{"start":{"line":1,"column":6216},"end":{"line":1,"column":6226}}}) : helper)))
+    + alias1(((helper = (helper = lookupProperty(helpers,"number") || (depth0 != null ? lookupProperty(depth0,"number") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"number","hash":{},"data":data,"loc":{"start":{"line":1,"column":6809},"end":{"line":1,"column":6819}}}) : helper)))
     + ".</span> ";
-},"8":function(container,depth0,helpers,partials,data) {
+},"10":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -677,9 +755,9 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"bylineHtml") || (depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"bylineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6375},"end":{"line":1,"column":6391}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"bylineHtml") || (depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"bylineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6968},"end":{"line":1,"column":6984}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"9":function(container,depth0,helpers,partials,data) {
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -688,7 +766,7 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6442},"end":{"line":1,"column":6494}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7035},"end":{"line":1,"column":7087}}})) != null ? stack1 : "")
     + "<img class=\"nb-img\" src=\""
     + ((stack1 = alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"src") : stack1), depth0)) != null ? stack1 : "")
     + "\" alt=\""
@@ -698,10 +776,10 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     + "\" style=\"display:block;width:100%;height:auto;border:0;max-width:"
     + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
     + "px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6662},"end":{"line":1,"column":6691}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6691},"end":{"line":1,"column":6859}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7255},"end":{"line":1,"column":7284}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7284},"end":{"line":1,"column":7452}}})) != null ? stack1 : "")
     + "</p>";
-},"10":function(container,depth0,helpers,partials,data) {
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -712,9 +790,9 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
   return "<a href=\""
     + ((stack1 = container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1), depth0)) != null ? stack1 : "")
     + "\">";
-},"11":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     return "</a>";
-},"12":function(container,depth0,helpers,partials,data) {
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -727,7 +805,7 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     + ";display:block;margin-top:4px\">"
     + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1), depth0)) != null ? stack1 : "")
     + "</span>";
-},"13":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -736,9 +814,9 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"ledeHtml") || (depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"ledeHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6914},"end":{"line":1,"column":6928}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"ledeHtml") || (depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"ledeHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7507},"end":{"line":1,"column":7521}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"14":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -746,9 +824,9 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.program(16, data, 0),"data":data,"loc":{"start":{"line":1,"column":6957},"end":{"line":1,"column":7111}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"bullets") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7111},"end":{"line":1,"column":7280}}})) != null ? stack1 : "");
-},"15":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":1,"column":7550},"end":{"line":1,"column":7704}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"bullets") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7704},"end":{"line":1,"column":7873}}})) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -757,11 +835,11 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     };
 
   return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7004},"end":{"line":1,"column":7013}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7597},"end":{"line":1,"column":7606}}}) : helper)))
     + ":</strong> "
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":7024},"end":{"line":1,"column":7034}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":7617},"end":{"line":1,"column":7627}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"16":function(container,depth0,helpers,partials,data) {
+},"18":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -770,9 +848,9 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     };
 
   return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7081},"end":{"line":1,"column":7090}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7674},"end":{"line":1,"column":7683}}}) : helper)))
     + ":</strong></p>";
-},"17":function(container,depth0,helpers,partials,data) {
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -783,15 +861,15 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
   return "<ul style=\"margin:0 0 16px;padding:0;padding-"
     + container.escapeExpression(container.lambda(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7200},"end":{"line":1,"column":7268}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7793},"end":{"line":1,"column":7861}}})) != null ? stack1 : "")
     + "</ul>";
-},"18":function(container,depth0,helpers,partials,data) {
+},"20":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "<li style=\"margin:0 0 8px\">"
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "</li>";
-},"19":function(container,depth0,helpers,partials,data) {
+},"21":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -800,9 +878,9 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.program(21, data, 0),"data":data,"loc":{"start":{"line":1,"column":7361},"end":{"line":1,"column":7523}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":1,"column":7954},"end":{"line":1,"column":8116}}})) != null ? stack1 : "")
     + "</p>";
-},"20":function(container,depth0,helpers,partials,data) {
+},"22":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -817,7 +895,7 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     + ";text-decoration:underline\">"
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0))
     + "</a>";
-},"21":function(container,depth0,helpers,partials,data) {
+},"23":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -826,7 +904,7 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     };
 
   return container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0));
-},"22":function(container,depth0,helpers,partials,data) {
+},"24":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -834,8 +912,8 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"sponsor")),{"name":"with","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7570},"end":{"line":1,"column":8992}}})) != null ? stack1 : "");
-},"23":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"sponsor")),{"name":"with","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8163},"end":{"line":1,"column":9585}}})) != null ? stack1 : "");
+},"25":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -856,16 +934,16 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     + ";font-size:1px;line-height:1px\">&nbsp;</p><p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:0.04em;color:"
     + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"labelHtml") || (depth0 != null ? lookupProperty(depth0,"labelHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"labelHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8130},"end":{"line":1,"column":8145}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"labelHtml") || (depth0 != null ? lookupProperty(depth0,"labelHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"labelHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8723},"end":{"line":1,"column":8738}}}) : helper))) != null ? stack1 : "")
     + "</p><h2 style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8224},"end":{"line":1,"column":8242}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8817},"end":{"line":1,"column":8835}}}) : helper))) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8247},"end":{"line":1,"column":8715}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8840},"end":{"line":1,"column":9308}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8716},"end":{"line":1,"column":8784}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8784},"end":{"line":1,"column":8967}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9309},"end":{"line":1,"column":9377}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9377},"end":{"line":1,"column":9560}}})) != null ? stack1 : "")
     + "</div></td></tr>";
-},"24":function(container,depth0,helpers,partials,data) {
+},"26":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -874,9 +952,9 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8759},"end":{"line":1,"column":8773}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9352},"end":{"line":1,"column":9366}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"25":function(container,depth0,helpers,partials,data) {
+},"27":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -885,13 +963,13 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\"><a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":8862},"end":{"line":1,"column":8872}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":9455},"end":{"line":1,"column":9465}}}) : helper))) != null ? stack1 : "")
     + "\" style=\"color:"
     + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"linkText") || (depth0 != null ? lookupProperty(depth0,"linkText") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"linkText","hash":{},"data":data,"loc":{"start":{"line":1,"column":8940},"end":{"line":1,"column":8952}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"linkText") || (depth0 != null ? lookupProperty(depth0,"linkText") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"linkText","hash":{},"data":data,"loc":{"start":{"line":1,"column":9533},"end":{"line":1,"column":9545}}}) : helper)))
     + "</a></p>";
-},"26":function(container,depth0,helpers,partials,data) {
+},"28":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -900,36 +978,36 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     };
 
   return " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9407},"end":{"line":1,"column":9540}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0),{"name":"if","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9540},"end":{"line":1,"column":9679}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"links") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9679},"end":{"line":1,"column":9964}}})) != null ? stack1 : "");
-},"27":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
-    + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9515},"end":{"line":1,"column":9529}}}) : helper))) != null ? stack1 : "")
-    + "</p>";
-},"28":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
-    + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"addressHtml") || (depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"addressHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9651},"end":{"line":1,"column":9668}}}) : helper))) != null ? stack1 : "")
-    + "</p>";
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10000},"end":{"line":1,"column":10133}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10133},"end":{"line":1,"column":10272}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"links") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10272},"end":{"line":1,"column":10557}}})) != null ? stack1 : "");
 },"29":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
+    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + "\">"
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10108},"end":{"line":1,"column":10122}}}) : helper))) != null ? stack1 : "")
+    + "</p>";
+},"30":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
+    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + "\">"
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"addressHtml") || (depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"addressHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10244},"end":{"line":1,"column":10261}}}) : helper))) != null ? stack1 : "")
+    + "</p>";
+},"31":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -940,9 +1018,9 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"links") : depth0),{"name":"each","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9791},"end":{"line":1,"column":9953}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"links") : depth0),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10384},"end":{"line":1,"column":10546}}})) != null ? stack1 : "")
     + "</p>";
-},"30":function(container,depth0,helpers,partials,data) {
+},"32":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -950,15 +1028,15 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9806},"end":{"line":1,"column":9845}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10399},"end":{"line":1,"column":10438}}})) != null ? stack1 : "")
     + "<a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":9854},"end":{"line":1,"column":9864}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":10447},"end":{"line":1,"column":10457}}}) : helper))) != null ? stack1 : "")
     + "\" style=\"color:"
     + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":9932},"end":{"line":1,"column":9940}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":10525},"end":{"line":1,"column":10533}}}) : helper)))
     + "</a>";
-},"31":function(container,depth0,helpers,partials,data) {
+},"33":function(container,depth0,helpers,partials,data) {
     return " &middot; ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, alias5=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1049,7 +1127,8 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     + "\">"
     + alias4(((helper = (helper = lookupProperty(helpers,"countLine") || (depth0 != null ? lookupProperty(depth0,"countLine") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"countLine","hash":{},"data":data,"loc":{"start":{"line":1,"column":5387},"end":{"line":1,"column":5400}}}) : helper)))
     + "</p></div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stories") : depth0),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5420},"end":{"line":1,"column":9008}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"toc") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5420},"end":{"line":1,"column":6014}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stories") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6014},"end":{"line":1,"column":9601}}})) != null ? stack1 : "")
     + "<tr><td align=\""
     + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
@@ -1061,7 +1140,7 @@ export const prettySpec = {"0":function(container,depth0,helpers,partials,data) 
     + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9390},"end":{"line":1,"column":9973}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9983},"end":{"line":1,"column":10566}}})) != null ? stack1 : "")
     + "</div></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
 },"useData":true};
 
