@@ -110,9 +110,10 @@ function checkRecipients(value: unknown): string | string[] {
     return value.map((item, index) => checkMailbox(item, `envelope.to[${index}]`));
   }
   if (typeof value !== 'string') return checkMailbox(value, 'envelope.to');
-  splitAddressList(value).forEach((item, index, all) =>
-    checkMailbox(item, all.length > 1 ? `envelope.to[${index}]` : 'envelope.to'),
-  );
+  const items = splitAddressList(value);
+  for (const [index, item] of items.entries()) {
+    checkMailbox(item, items.length > 1 ? `envelope.to[${index}]` : 'envelope.to');
+  }
   return value.trim();
 }
 
