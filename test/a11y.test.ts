@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Briefing, createRenderer } from '../src/index.js';
+import { contrastRatio } from '../src/render/theme.js';
 import {
   type ExampleName,
   exampleNames,
@@ -141,5 +142,23 @@ describe('source links', () => {
         stories: [{ headline: 'Grid', image: { src: 'https://example.com/a.png' } as never }],
       }),
     ).toThrow(/stories\[0\]\.image\.alt/);
+  });
+});
+
+describe('theme colours', () => {
+  it('raises low-contrast brand, text and link colours to 4.5:1 in light mode', async () => {
+    const backgroundColor = '#fffdf8';
+    const renderer = await createRenderer({
+      theme: { brandColor: '#ffcc00', linkColor: '#66aaff', textColor: '#aaaaaa', backgroundColor },
+    });
+    const { html } = renderer.render(loadExample('morning-edition'));
+    const document = parseDocument(html);
+    const colourOf = (selector: string) =>
+      /(?:^|;)color:(#[0-9a-f]{6})/.exec(document.querySelector(selector)?.getAttribute('style') ?? '')?.[1];
+    for (const selector of ['h1', '.nb-kicker', '.nb-num', '.nb-t a', '.nb-muted', '.nb-t div']) {
+      const colour = colourOf(selector);
+      expect(colour, selector).toBeDefined();
+      expect(contrastRatio(colour as string, backgroundColor), selector).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

@@ -3,7 +3,10 @@ import * as z from 'zod';
 import { BriefingValidationError } from '../errors.js';
 import { formatPath } from '../schema.js';
 
-/** Brand tokens. Colours are 3- or 6-digit hex. */
+/**
+ * Brand tokens. Colours are 3- or 6-digit hex. Text colours (brand, text, link) under 4.5:1 on
+ * `backgroundColor` are darkened (or lightened) just enough to reach 4.5:1.
+ */
 export interface Theme {
   /** Masthead rule, kicker and story numbers. @default "#0b5cab" */
   brandColor?: string;
@@ -91,10 +94,15 @@ export function resolveTheme(theme: Theme | undefined): ResolvedTheme {
     );
   }
   const merged = { ...defaultTheme, ...stripUndefined(result.data) };
-  const brandColor = normalizeHex(merged.brandColor);
-  const textColor = normalizeHex(merged.textColor);
   const backgroundColor = normalizeHex(merged.backgroundColor);
-  const linkColor = normalizeHex(merged.linkColor);
+  // Brand, link and text colours are all text somewhere (title, kicker, links): a token under
+  // 4.5:1 on the background is darkened (or lightened) just enough to reach it.
+  // The dark palette starts from the tokens as given, which may already suit a dark background.
+  const brandToken = normalizeHex(merged.brandColor);
+  const linkToken = normalizeHex(merged.linkColor);
+  const brandColor = ensureContrast(brandToken, backgroundColor);
+  const textColor = ensureContrast(normalizeHex(merged.textColor), backgroundColor);
+  const linkColor = ensureContrast(linkToken, backgroundColor);
   const darkBackground = '#121417';
   const darkText = '#e6e8eb';
   return {
@@ -108,8 +116,8 @@ export function resolveTheme(theme: Theme | undefined): ResolvedTheme {
     dark: {
       backgroundColor: darkBackground,
       textColor: darkText,
-      linkColor: ensureContrast(linkColor, darkBackground),
-      brandColor: ensureContrast(brandColor, darkBackground),
+      linkColor: ensureContrast(linkToken, darkBackground),
+      brandColor: ensureContrast(brandToken, darkBackground),
       mutedColor: readableMix(darkText, darkBackground, 0.3),
       ruleColor: mix(darkText, darkBackground, 0.75),
     },
