@@ -250,7 +250,9 @@ describe('rendering arbitrary story text', () => {
       'stories[0].image.credit',
     ];
     fc.assert(
-      fc.property(briefingArbitrary, fc.constantFrom(...paths), text, (briefing, path, before) => {
+      fc.property(briefingArbitrary, fc.constantFrom(...paths), text, (generated, path, before) => {
+        // A copy: fast-check reuses generated values while shrinking, so they must not be mutated.
+        const briefing = structuredClone(generated);
         const keys = path.split(/[.[\]]+/).filter(Boolean);
         const last = keys.pop() as string;
         // biome-ignore lint/suspicious/noExplicitAny: walking a generated object by path
