@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import { generateDefaultTemplates } from '../src/render/default-templates-source.js';
+import { briefingJsonSchemaSource } from '../src/json-schema-source.js';
+import { generateDefaultPartials, generateDefaultTemplates } from '../src/render/default-templates-source.js';
 
-it('src/render/generated/templates.ts is up to date with templates/ (run `npm run templates`)', async () => {
-  const committed = await readFile(new URL('../src/render/generated/templates.ts', import.meta.url), 'utf8');
-  expect(committed === (await generateDefaultTemplates())).toBe(true);
+it.each([
+  ['src/render/generated/templates.ts', generateDefaultTemplates],
+  ['src/render/generated/partials.ts', generateDefaultPartials],
+  ['src/generated/briefing-schema.ts', briefingJsonSchemaSource],
+])('%s is up to date (run `npm run generate`)', async (path, generate) => {
+  const committed = await readFile(new URL(`../${path}`, import.meta.url), 'utf8');
+  expect(committed === (await generate())).toBe(true);
 });

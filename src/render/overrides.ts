@@ -7,7 +7,7 @@ import { basename, extname, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { NewsbriefError } from '../errors.js';
 import { compileTemplate, type PartialSources } from './compile.js';
-import { defaultPartials } from './generated/templates.js';
+import { defaultPartials } from './generated/partials.js';
 import type { TemplateView } from './view.js';
 
 const partialFile = /\.(mjml|html|hbs|css)$/;
@@ -15,10 +15,12 @@ const partialFile = /\.(mjml|html|hbs|css)$/;
 /** Reads override partials from a folder: `footer.mjml` overrides the `footer` partial. */
 async function readFolder(dir: string): Promise<PartialSources> {
   const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) throw new NewsbriefError(`Option templates: expected a folder of partials, found no folder at ${dir}.`);
+  if (!info?.isDirectory())
+    throw new NewsbriefError(`Option templates: expected a folder of partials, found no folder at ${dir}.`);
   const partials: PartialSources = {};
   for (const file of (await readdir(dir)).sort()) {
-    if (partialFile.test(file)) partials[basename(file, extname(file))] = await readFile(join(dir, file), 'utf8');
+    if (partialFile.test(file))
+      partials[basename(file, extname(file))] = await readFile(join(dir, file), 'utf8');
   }
   return partials;
 }
@@ -30,7 +32,9 @@ export async function compileOverrides(
   const overrides = typeof templates === 'string' ? await readFolder(templates) : (templates ?? {});
   for (const [name, source] of Object.entries(overrides)) {
     if (typeof source !== 'string') {
-      throw new NewsbriefError(`Option templates.${name}: expected the partial's source as a string, found ${typeof source}.`);
+      throw new NewsbriefError(
+        `Option templates.${name}: expected the partial's source as a string, found ${typeof source}.`,
+      );
     }
   }
   const source = await compileTemplate({ ...defaultPartials, ...overrides }, settings);
@@ -38,6 +42,8 @@ export async function compileOverrides(
   try {
     return env.compile(source) as (view: TemplateView) => string;
   } catch (error) {
-    throw new NewsbriefError(`Templates failed to compile: ${error instanceof Error ? error.message : String(error)}`);
+    throw new NewsbriefError(
+      `Templates failed to compile: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

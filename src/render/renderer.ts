@@ -15,7 +15,7 @@ import type { Briefing, Story } from '../model.js';
 import { toEdition } from '../normalize/edition.js';
 import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
 import type { PartialSources } from './compile.js';
-import { minifiedSpec, prettySpec } from './generated/templates.js';
+import { minifiedSpec } from './generated/templates.js';
 import { countLine, type EditionStats, editionStats } from './stats.js';
 import { renderText } from './text.js';
 import { type ResolvedTheme, resolveTheme, type Theme } from './theme.js';
@@ -41,6 +41,8 @@ export interface RenderOptions {
   linkParams?: Record<string, string>;
   /**
    * Minify the HTML (html-minifier-terser at template-compile time; MSO conditional comments kept).
+   * `false` gives readable HTML for debugging; it compiles the templates with MJML when the
+   * renderer is created, as overrides and non-default widths do.
    * @default true
    */
   minify?: boolean;
@@ -154,10 +156,10 @@ async function loadTemplate(
   width: number,
   minify: boolean,
 ): Promise<TemplateFn> {
-  if (templates === undefined && width === defaultWidth) {
+  if (templates === undefined && width === defaultWidth && minify) {
     // One isolated runtime environment per renderer: nothing touches Handlebars' global instance.
     const env = (runtime as unknown as typeof HandlebarsCompiler).create();
-    return env.template(minify ? minifiedSpec : prettySpec) as TemplateFn;
+    return env.template(minifiedSpec) as TemplateFn;
   }
   const { compileOverrides } = await import('./overrides.js');
   return compileOverrides(templates, { width, minify });

@@ -1,7 +1,7 @@
 /** Theme tokens: validation, defaults, and the derived colours (muted text, rules, dark palette). */
-import * as z from 'zod';
+import * as v from 'valibot';
 import { BriefingValidationError } from '../errors.js';
-import { formatPath } from '../schema.js';
+import { describe, formatPath, record } from '../schema.js';
 
 /**
  * Brand tokens. Colours are 3- or 6-digit hex. Text colours (brand, text, link) under 4.5:1 on
@@ -56,44 +56,67 @@ export const defaultTheme = {
   width: 600,
 } as const;
 
-const hex = (field: string) =>
-  z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (issue) => `expected a hex colour like "#0b5cab" for ${field}, found ${JSON.stringify(issue.input)}` });
-const httpsUrl = z.string().refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
-  error: (issue) => `expected an https URL, found ${JSON.stringify(issue.input)}`,
-});
+const show = (input: unknown) => JSON.stringify(input) ?? String(input);
 
-const themeSchema = z.object({
-  brandColor: hex('brandColor').optional(),
-  textColor: hex('textColor').optional(),
-  backgroundColor: hex('backgroundColor').optional(),
-  linkColor: hex('linkColor').optional(),
-  fontFamily: z
-    .string()
-    .regex(/^[\w\s,'-]{1,200}$/, {
-      error: (issue) =>
-        `expected a CSS font stack of letters, digits, spaces, commas, hyphens and single quotes, found ${JSON.stringify(issue.input)}`,
-    })
-    .optional(),
-  logoUrl: httpsUrl.optional(),
-  logoAlt: z.string().max(200).optional(),
-  logoDarkUrl: httpsUrl.optional(),
-  width: z
-    .number({ error: (issue) => `expected a width in px (480–800), found ${JSON.stringify(issue.input)}` })
-    .int({ error: (issue) => `expected a whole number of px, found ${JSON.stringify(issue.input)}` })
-    .min(480, { error: (issue) => `expected a width of at least 480 px, found ${JSON.stringify(issue.input)}` })
-    .max(800, { error: (issue) => `expected a width of at most 800 px, found ${JSON.stringify(issue.input)}` })
-    .optional(),
+const hex = (field: string) =>
+  v.pipe(
+    v.string(),
+    v.regex(
+      /^#(?:[0-9a-fA-F]{3}){1,2}$/,
+      (issue) => `expected a hex colour like "#0b5cab" for ${field}, found ${show(issue.input)}`,
+    ),
+  );
+const httpsUrl = v.pipe(
+  v.string(),
+  v.check(
+    (value) => URL.canParse(value) && new URL(value).protocol === 'https:',
+    (issue) => `expected an https URL, found ${show(issue.input)}`,
+  ),
+);
+
+const themeSchema = record({
+  brandColor: v.optional(hex('brandColor')),
+  textColor: v.optional(hex('textColor')),
+  backgroundColor: v.optional(hex('backgroundColor')),
+  linkColor: v.optional(hex('linkColor')),
+  fontFamily: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^[\w\s,'-]{1,200}$/,
+        (issue) =>
+          `expected a CSS font stack of letters, digits, spaces, commas, hyphens and single quotes, found ${show(issue.input)}`,
+      ),
+    ),
+  ),
+  logoUrl: v.optional(httpsUrl),
+  logoAlt: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  logoDarkUrl: v.optional(httpsUrl),
+  width: v.optional(
+    v.pipe(
+      v.number((issue) => `expected a width in px (480–800), found ${show(issue.input)}`),
+      v.integer((issue) => `expected a whole number of px, found ${show(issue.input)}`),
+      v.minValue(480, (issue) => `expected a width of at least 480 px, found ${show(issue.input)}`),
+      v.maxValue(800, (issue) => `expected a width of at most 800 px, found ${show(issue.input)}`),
+    ),
+  ),
 });
 
 /** Validates theme tokens (issues are reported under `theme.*`) and derives the full palette. */
 export function resolveTheme(theme: Theme | undefined): ResolvedTheme {
-  const result = themeSchema.safeParse(theme ?? {}, { reportInput: true });
+  const result = v.safeParse(themeSchema, theme ?? {}, {
+    message: (issue) =>
+      `expected ${issue.expected === 'Object' ? 'an object' : issue.expected}, found ${describe(issue.input)}`,
+  });
   if (!result.success) {
     throw new BriefingValidationError(
-      result.error.issues.map((issue) => ({ path: formatPath(['theme', ...issue.path]), message: issue.message })),
+      result.issues.map((issue) => ({
+        path: formatPath(['theme', ...(issue.path ?? []).map((item) => item.key as PropertyKey)]),
+        message: issue.message,
+      })),
     );
   }
-  const merged = { ...defaultTheme, ...stripUndefined(result.data) };
+  const merged = { ...defaultTheme, ...stripUndefined(result.output) };
   const backgroundColor = normalizeHex(merged.backgroundColor);
   // Brand, link and text colours are all text somewhere (title, kicker, links): a token under
   // 4.5:1 on the background is darkened (or lightened) just enough to reach it.
@@ -140,7 +163,13 @@ function channels(color: string): [number, number, number] {
 }
 
 function toHex(rgb: number[]): string {
-  return `#${rgb.map((c) => Math.round(Math.max(0, Math.min(255, c))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${rgb
+    .map((c) =>
+      Math.round(Math.max(0, Math.min(255, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** `amount` of the way from `from` to `to`. */

@@ -1,0 +1,24 @@
+/**
+ * Build step (`npm run generate`, part of `npm run build`):
+ * - compiles templates/ (MJML + Handlebars, juice inlining) and precompiles the result to a
+ *   Handlebars template spec in src/render/generated/, so rendering with the default templates
+ *   loads neither mjml nor juice nor the Handlebars compiler;
+ * - writes the JSON Schema of the briefing format to src/generated/, converted from the validator.
+ *
+ * `test/generated.test.ts` fails when either output is stale.
+ */
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { briefingJsonSchemaSource } from '../src/json-schema-source.js';
+import { generateDefaultPartials, generateDefaultTemplates } from '../src/render/default-templates-source.js';
+
+const outputs: [string, () => Promise<string> | string][] = [
+  ['../src/render/generated/templates.ts', generateDefaultTemplates],
+  ['../src/render/generated/partials.ts', generateDefaultPartials],
+  ['../src/generated/briefing-schema.ts', briefingJsonSchemaSource],
+];
+for (const [path, generate] of outputs) {
+  const target = fileURLToPath(new URL(path, import.meta.url));
+  await writeFile(target, await generate());
+  console.log(`wrote ${target}`);
+}
