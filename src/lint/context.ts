@@ -1,7 +1,40 @@
 /** What every rule sees: the validated briefing, each story with its path and ordered sections. */
 import type { Briefing, Story } from '../model.js';
 import { type OrderedSection, orderedSections } from '../normalize/sections.js';
+import { canonicalAxiom } from '../parse/axioms.js';
+import { countWords, plainText, splitParagraphs } from './sentences.js';
 import type { LintRuleName, LintSeverity, LintWarning } from './types.js';
+
+/** A story field as the rules read it, each part worked out once and only when a rule asks. */
+export class FieldText {
+  private cachedWords: number | undefined;
+  private cachedParagraphs: string[][] | undefined;
+  private cachedSentences: string[] | undefined;
+
+  /** @param plain The text a reader sees: inline Markdown removed, links as their label. */
+  constructor(readonly plain: string) {}
+
+  /** Words, counted as the stats count them. */
+  get words(): number {
+    this.cachedWords ??= countWords(this.plain);
+    return this.cachedWords;
+  }
+
+  /** Sentences of each paragraph (paragraphs are separated by a blank line). */
+  get paragraphs(): readonly string[][] {
+    this.cachedParagraphs ??= splitParagraphs(this.plain);
+    return this.cachedParagraphs;
+  }
+
+  /** Every sentence, in order: `splitSentences(plain)`. */
+  get sentences(): readonly string[] {
+    if (this.cachedSentences === undefined) {
+      const paragraphs = this.paragraphs;
+      this.cachedSentences = paragraphs.length === 1 ? (paragraphs[0] as string[]) : paragraphs.flat();
+    }
+    return this.cachedSentences;
+  }
+}
 
 /** One story and how to name its fields. */
 export interface StoryContext {
@@ -12,6 +45,8 @@ export interface StoryContext {
   root: string;
   /** Path of a field given relative to the story: `at('lede')` → `stories[1].lede`. */
   at: (relative: string) => string;
+  /** Words a reader reads in the story, once a rule has counted them. */
+  words?: number;
 }
 
 /** The input of every rule. */
@@ -21,15 +56,49 @@ export interface LintContext {
   standalone: boolean;
   stories: StoryContext[];
   htmlBytes: number | undefined;
+  /** A field's text, parsed and measured once per lint run however many rules read it. */
+  text: (raw: string | undefined) => FieldText;
+  /** `canonicalAxiom(label)`, worked out once per label and lint run. */
+  axiom: (label: string) => string | undefined;
+  /** Every text field in reading order, once a rule has listed them. */
+  fields?: TextField[];
+}
+
+/** A run of story text and where it lives. */
+export interface TextField {
+  path: string;
+  kind: 'headline' | 'lede' | 'paragraph' | 'bullet' | 'greeting';
+  /** Plain text (inline Markdown removed), its words and sentences. */
+  text: FieldText;
 }
 
 export function createContext(briefing: Briefing, standalone: boolean, htmlBytes?: number): LintContext {
   const stories = briefing.stories.map((story, index): StoryContext => {
     const root = standalone ? '' : `stories[${index}]`;
-    const at = (relative: string) => (root && relative ? `${root}.${relative}` : root || relative);
-    return { story, index, sections: orderedSections(story), root, at };
+    return { story, index, sections: orderedSections(story), root, at: pathsUnder(root) };
   });
-  return { briefing, standalone, stories, htmlBytes };
+  const fields = new Map<string, FieldText>();
+  const empty = new FieldText('');
+  const text = (raw: string | undefined): FieldText => {
+    if (!raw) return empty;
+    let field = fields.get(raw);
+    if (field === undefined) {
+      field = new FieldText(plainText(raw));
+      fields.set(raw, field);
+    }
+    return field;
+  };
+  const axioms = new Map<string, string | undefined>();
+  const axiom = (label: string): string | undefined => {
+    if (!axioms.has(label)) axioms.set(label, canonicalAxiom(label));
+    return axioms.get(label);
+  };
+  return { briefing, standalone, stories, htmlBytes, text, axiom };
+}
+
+/** `at` of a story: the path of a field given relative to it. */
+function pathsUnder(root: string): (relative: string) => string {
+  return (relative) => (root && relative ? `${root}.${relative}` : root || relative);
 }
 
 /** Builds a finding. */
@@ -42,9 +111,16 @@ export function finding(
   return { rule, severity, message, path };
 }
 
+const englishNumber = new Intl.NumberFormat('en-US');
+
+/** `1,203` (what `count.toLocaleString('en-US')` prints, without a new formatter per call). */
+export function thousands(count: number): string {
+  return englishNumber.format(count);
+}
+
 /** `3 words`, `1 word`, with thousands separators. */
 export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+  return `${thousands(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Path of a section's bullet list as a whole: `sections[2].bullets[0]` → `sections[2].bullets`. */

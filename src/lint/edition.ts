@@ -1,21 +1,20 @@
 /** Edition rules: total words, the inbox preview line and the size Gmail clips at. */
 import type { Story } from '../model.js';
 import { derivePreheader } from '../normalize/edition.js';
-import { finding, type LintContext, plural } from './context.js';
-import { countWords, plainText } from './sentences.js';
+import { finding, type LintContext, plural, thousands } from './context.js';
 import { storyWords } from './story.js';
 import type { LintRuleThresholds, LintWarning } from './types.js';
 
 /** `edition-length`: words of every story plus the greeting. */
 export function editionLength(ctx: LintContext, limits: LintRuleThresholds['edition-length']): LintWarning[] {
-  let words = ctx.standalone ? 0 : countWords(plainText(ctx.briefing.greeting));
-  for (const story of ctx.stories) words += storyWords(story);
+  let words = ctx.standalone ? 0 : ctx.text(ctx.briefing.greeting).words;
+  for (const story of ctx.stories) words += storyWords(ctx, story);
   if (words <= limits.warn) return [];
   return [
     finding(
       'edition-length',
       'warning',
-      `Edition has ${plural(words, 'word')}; cut it to ${limits.warn.toLocaleString('en-US')} or fewer, or move a story to the next edition.`,
+      `Edition has ${plural(words, 'word')}; cut it to ${thousands(limits.warn)} or fewer, or move a story to the next edition.`,
       '',
     ),
   ];
@@ -53,7 +52,7 @@ export function preheaderLength(
     );
   }
   const subject = ctx.standalone ? undefined : ctx.briefing.subject;
-  const subjectText = subject ?? plainText(ctx.briefing.stories[0]?.headline);
+  const subjectText = subject ?? ctx.text(ctx.briefing.stories[0]?.headline).plain;
   if (same(preheader.text, subjectText)) {
     warnings.push(
       finding(
@@ -81,7 +80,7 @@ export function htmlSize(ctx: LintContext, limits: LintRuleThresholds['html-size
     finding(
       'html-size',
       error ? 'error' : 'warning',
-      `HTML is ${plural(bytes, 'byte')}; Gmail clips messages above about ${limits.error.toLocaleString('en-US')} bytes and hides the unsubscribe link${error ? '' : ' once it grows a little more'}; cut stories or images.`,
+      `HTML is ${plural(bytes, 'byte')}; Gmail clips messages above about ${thousands(limits.error)} bytes and hides the unsubscribe link${error ? '' : ' once it grows a little more'}; cut stories or images.`,
       '',
     ),
   ];

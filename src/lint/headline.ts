@@ -1,7 +1,6 @@
 /** Headline rules: the tease must be short enough to read at a glance and to fit a subject line. */
 import type { LintContext } from './context.js';
 import { finding, plural } from './context.js';
-import { countWords, plainText } from './sentences.js';
 import type { LintRuleThresholds, LintWarning } from './types.js';
 
 /** `headline-length`: warn above `warn` words, error above `error`. */
@@ -11,7 +10,7 @@ export function headlineLength(
 ): LintWarning[] {
   const warnings: LintWarning[] = [];
   for (const { story, at } of ctx.stories) {
-    const words = countWords(plainText(story.headline));
+    const words = ctx.text(story.headline).words;
     if (words <= limits.warn && words <= limits.error) continue;
     const severity = words > limits.error ? 'error' : 'warning';
     warnings.push(

@@ -1,7 +1,6 @@
 /** Link rules: the source link says where it goes and uses https. */
 import { urlProtocol } from '../normalize/links.js';
 import { finding, type LintContext } from './context.js';
-import { plainText } from './sentences.js';
 import type { LintRuleThresholds, LintWarning } from './types.js';
 
 /** `source-link`: vague link text ("click here") and non-https URLs. */
@@ -11,7 +10,7 @@ export function sourceLink(ctx: LintContext, limits: LintRuleThresholds['source-
   for (const { story, at } of ctx.stories) {
     const source = story.source;
     if (!source) continue;
-    const label = source.label === undefined ? '' : plainText(source.label);
+    const label = ctx.text(source.label).plain;
     if (label && vague.has(normalise(label))) {
       warnings.push(
         finding(

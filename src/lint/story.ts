@@ -1,8 +1,7 @@
 /** Story shape rules: a one-sentence lede, a short "Why it matters", no repeated axiom, a word budget. */
 import { sugarLabels } from '../normalize/sections.js';
-import { canonicalAxiom, splitDecoration } from '../parse/axioms.js';
+import { splitDecoration } from '../parse/axioms.js';
 import { finding, type LintContext, plural, type StoryContext } from './context.js';
-import { countWords, plainText, splitSentences } from './sentences.js';
 import type { LintRuleThresholds, LintWarning } from './types.js';
 
 /** `lede-one-sentence`: one finding per lede that has too many sentences or words. */
@@ -12,10 +11,10 @@ export function ledeOneSentence(
 ): LintWarning[] {
   const warnings: LintWarning[] = [];
   for (const { story, at } of ctx.stories) {
-    const lede = plainText(story.lede);
-    if (!lede.trim()) continue;
-    const sentences = splitSentences(lede).length;
-    const words = countWords(lede);
+    const lede = ctx.text(story.lede);
+    if (!lede.plain.trim()) continue;
+    const sentences = lede.sentences.length;
+    const words = lede.words;
     const problems: string[] = [];
     if (sentences > limits.maxSentences) problems.push(plural(sentences, 'sentence'));
     if (words > limits.maxWords) problems.push(plural(words, 'word'));
@@ -37,7 +36,7 @@ export function ledeOneSentence(
 export function whyItMatters(ctx: LintContext, limits: LintRuleThresholds['why-it-matters']): LintWarning[] {
   const warnings: LintWarning[] = [];
   for (const { sections, root, at } of ctx.stories) {
-    const found = sections.filter((section) => canonicalAxiom(section.label) === sugarLabels.whyItMatters);
+    const found = sections.filter((section) => ctx.axiom(section.label) === sugarLabels.whyItMatters);
     if (found.length === 0 && limits.required) {
       warnings.push(
         finding(
@@ -49,7 +48,7 @@ export function whyItMatters(ctx: LintContext, limits: LintRuleThresholds['why-i
       );
     }
     for (const section of found) {
-      const sentences = splitSentences(plainText(section.text)).length;
+      const sentences = ctx.text(section.text).sentences.length;
       if (sentences <= limits.maxSentences) continue;
       warnings.push(
         finding(
@@ -70,7 +69,7 @@ export function axiomDuplicate(ctx: LintContext): LintWarning[] {
   for (const { sections, at } of ctx.stories) {
     const seen = new Map<string, string>();
     for (const section of sections) {
-      const key = canonicalAxiom(section.label) ?? splitDecoration(section.label).words.toLowerCase();
+      const key = ctx.axiom(section.label) ?? splitDecoration(section.label).words.toLowerCase();
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, section.path);
@@ -90,20 +89,25 @@ export function axiomDuplicate(ctx: LintContext): LintWarning[] {
 }
 
 /** Words a reader reads in a story: headline, lede, section text and bullets (labels are not counted). */
-export function storyWords({ story, sections }: StoryContext): number {
-  let words = countWords(plainText(story.headline)) + countWords(plainText(story.lede));
-  for (const section of sections) {
-    words += countWords(plainText(section.text));
-    for (const bullet of section.bullets) words += countWords(plainText(bullet));
+export function storyWords(ctx: LintContext, storyContext: StoryContext): number {
+  // story-length and edition-length both need it.
+  if (storyContext.words === undefined) {
+    const { story, sections } = storyContext;
+    let words = ctx.text(story.headline).words + ctx.text(story.lede).words;
+    for (const section of sections) {
+      words += ctx.text(section.text).words;
+      for (const bullet of section.bullets) words += ctx.text(bullet).words;
+    }
+    storyContext.words = words;
   }
-  return words;
+  return storyContext.words;
 }
 
 /** `story-length`: warn above `warn` words, error above `error`. */
 export function storyLength(ctx: LintContext, limits: LintRuleThresholds['story-length']): LintWarning[] {
   const warnings: LintWarning[] = [];
   for (const story of ctx.stories) {
-    const words = storyWords(story);
+    const words = storyWords(ctx, story);
     if (words <= limits.warn && words <= limits.error) continue;
     warnings.push(
       finding(

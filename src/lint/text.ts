@@ -1,30 +1,27 @@
 /** Text rules over every paragraph and bullet: short bullets, short paragraphs, no hedging. */
-import { bulletsPath, finding, type LintContext, plural } from './context.js';
-import { countWords, plainText, splitSentences } from './sentences.js';
+import { bulletsPath, finding, type LintContext, plural, type TextField } from './context.js';
 import type { LintRuleThresholds, LintWarning } from './types.js';
-
-/** A run of story text and where it lives. */
-interface TextField {
-  path: string;
-  kind: 'headline' | 'lede' | 'paragraph' | 'bullet' | 'greeting';
-  /** Plain text, inline Markdown removed. */
-  text: string;
-}
 
 /** Every text field in reading order: greeting, then each story's headline, lede, section text and bullets. */
 function textFields(ctx: LintContext): TextField[] {
+  // Listed once per lint run for the rules that walk them all.
+  ctx.fields ??= collectFields(ctx);
+  return ctx.fields;
+}
+
+function collectFields(ctx: LintContext): TextField[] {
   const fields: TextField[] = [];
   if (ctx.briefing.greeting && !ctx.standalone) {
-    fields.push({ path: 'greeting', kind: 'greeting', text: plainText(ctx.briefing.greeting) });
+    fields.push({ path: 'greeting', kind: 'greeting', text: ctx.text(ctx.briefing.greeting) });
   }
   for (const { story, sections, at } of ctx.stories) {
-    fields.push({ path: at('headline'), kind: 'headline', text: plainText(story.headline) });
-    if (story.lede) fields.push({ path: at('lede'), kind: 'lede', text: plainText(story.lede) });
+    fields.push({ path: at('headline'), kind: 'headline', text: ctx.text(story.headline) });
+    if (story.lede) fields.push({ path: at('lede'), kind: 'lede', text: ctx.text(story.lede) });
     for (const section of sections) {
       if (section.text)
-        fields.push({ path: at(section.textPath), kind: 'paragraph', text: plainText(section.text) });
+        fields.push({ path: at(section.textPath), kind: 'paragraph', text: ctx.text(section.text) });
       section.bullets.forEach((bullet, index) => {
-        fields.push({ path: at(section.bulletPath(index)), kind: 'bullet', text: plainText(bullet) });
+        fields.push({ path: at(section.bulletPath(index)), kind: 'bullet', text: ctx.text(bullet) });
       });
     }
   }
@@ -47,7 +44,7 @@ export function bulletLength(ctx: LintContext, limits: LintRuleThresholds['bulle
         );
       }
       section.bullets.forEach((bullet, index) => {
-        const words = countWords(plainText(bullet));
+        const words = ctx.text(bullet).words;
         if (words <= limits.maxWords) return;
         warnings.push(
           finding(
@@ -74,8 +71,8 @@ export function paragraphLength(
   const warnings: LintWarning[] = [];
   for (const field of textFields(ctx)) {
     if (field.kind === 'headline' || field.kind === 'lede') continue;
-    for (const paragraph of field.text.split(/\n\s*\n/)) {
-      const sentences = splitSentences(paragraph).length;
+    for (const paragraph of field.text.paragraphs) {
+      const sentences = paragraph.length;
       if (sentences <= limits.maxSentences) continue;
       const what = field.kind === 'bullet' ? 'Bullet' : field.kind === 'greeting' ? 'Greeting' : 'Paragraph';
       warnings.push(
@@ -95,18 +92,20 @@ export function paragraphLength(
 export function weaselWords(ctx: LintContext, limits: LintRuleThresholds['weasel-words']): LintWarning[] {
   const words = limits.words.map((word) => word.trim()).filter(Boolean);
   if (words.length === 0) return [];
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const pattern = weaselPattern(words);
   const warnings: LintWarning[] = [];
   for (const field of textFields(ctx)) {
-    const found = new Set<string>();
-    for (const sentence of splitSentences(field.text)) {
-      for (const match of sentence.matchAll(pattern)) {
+    let found: Set<string> | undefined;
+    for (const sentence of field.text.sentences) {
+      // `exec` on the one shared pattern, as `matchAll` would on a copy of it (matches are never empty).
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(sentence); match !== null; match = pattern.exec(sentence)) {
         if (isMonthMay(sentence, match[0], match.index)) continue;
+        found ??= new Set<string>();
         found.add(match[0].toLowerCase());
       }
     }
-    if (found.size === 0) continue;
+    if (found === undefined) continue;
     const list = [...found].map((word) => `"${word}"`).join(', ');
     warnings.push(
       finding(
@@ -118,6 +117,18 @@ export function weaselWords(ctx: LintContext, limits: LintRuleThresholds['weasel
     );
   }
   return warnings;
+}
+
+let lastWeaselPattern: { key: string; pattern: RegExp } | undefined;
+
+/** The whole-word pattern for the hedging words, built once for the same list. */
+function weaselPattern(words: string[]): RegExp {
+  const key = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  if (lastWeaselPattern?.key !== key) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${key})(?![\\p{L}\\p{N}])`, 'giu');
+    lastWeaselPattern = { key, pattern };
+  }
+  return lastWeaselPattern.pattern;
 }
 
 /** "May" with a capital inside a sentence, or before a number, is the month. */

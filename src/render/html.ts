@@ -10,9 +10,13 @@ const htmlEscapes: Record<string, string> = {
   "'": '&#39;',
 };
 
+const needsEscape = /[&<>"']/;
+const escapeChars = /[&<>"']/g;
+
 /** Escapes text for HTML content and double- or single-quoted attributes. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => htmlEscapes[ch] as string);
+  // Most story text has nothing to escape: skip the replace and its callback then.
+  return needsEscape.test(value) ? value.replace(escapeChars, (ch) => htmlEscapes[ch] as string) : value;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Word count and reading time, the way Axios prints its "Smart Brevity count". */
 
 import type { Edition } from '../normalize/edition.js';
-import { inlinePlain } from '../normalize/inline.js';
+import { countWords, inlinePlain } from '../normalize/inline.js';
 
 /** Counted over the words a reader reads: headlines, ledes, section text and bullets. */
 export interface EditionStats {
@@ -13,13 +13,6 @@ export interface EditionStats {
 
 /** Axios' published counts fit 258–275 words per minute; 265 sits in the middle. */
 export const wordsPerMinute = 265;
-
-/** Words in a run of text: whitespace-separated tokens that hold a letter or a digit. */
-export function countWords(text: string): number {
-  let count = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count += 1;
-  return count;
-}
 
 export function editionStats(edition: Edition): EditionStats {
   let words = 0;
@@ -42,9 +35,21 @@ export function readingMinutes(words: number): number {
 export function countLine(stats: EditionStats, locale: string): string {
   const whole = Math.floor(stats.readingMinutes);
   const half = stats.readingMinutes % 1 !== 0;
-  const minutes =
-    whole === 0 && half ? '½' : `${new Intl.NumberFormat(locale).format(whole)}${half ? '½' : ''}`;
+  const format = numberFormat(locale);
+  const minutes = whole === 0 && half ? '½' : `${format.format(whole)}${half ? '½' : ''}`;
   const unit = stats.readingMinutes <= 1 ? 'minute' : 'minutes';
-  const words = new Intl.NumberFormat(locale).format(stats.words);
+  const words = format.format(stats.words);
   return `Smart Brevity count: ${words} ${stats.words === 1 ? 'word' : 'words'} ... ${minutes} ${unit}`;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One `Intl.NumberFormat` per locale: building one costs more than the rest of the count line. */
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format;
 }

@@ -4,7 +4,7 @@
  */
 
 import type { Edition, EditionImage, EditionLink, EditionStory } from '../normalize/edition.js';
-import type { InlineNode } from '../normalize/inline.js';
+import { collapseWhitespace, type InlineNode } from '../normalize/inline.js';
 import type { EditionStats } from './stats.js';
 import { countLine } from './stats.js';
 import { tocTitle } from './view.js';
@@ -27,22 +27,25 @@ export function inlineText(nodes: readonly InlineNode[]): string {
 
 /** Greedy word wrap with a hanging indent for continuation lines. */
 export function wrap(text: string, width = textWidth, indent = '', firstPrefix = ''): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const lines: string[] = [];
-  let line = firstPrefix;
-  let lineHasWord = false;
-  for (const word of words) {
-    if (!word) continue;
-    if (lineHasWord && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = indent + word;
-    } else {
-      line += (lineHasWord ? ' ' : '') + word;
+  // Words are separated by single spaces once whitespace is collapsed, so each line is one slice:
+  // up to the last space that keeps it within `width`, or its first word when that alone overruns.
+  const words = collapseWhitespace(text);
+  if (words === '') return firstPrefix;
+  let out = '';
+  let prefix = firstPrefix;
+  let lineStart = 0;
+  for (;;) {
+    const limit = lineStart + width - prefix.length;
+    if (words.length <= limit) return out + prefix + words.slice(lineStart);
+    let end = words.lastIndexOf(' ', limit);
+    if (end < lineStart) {
+      end = words.indexOf(' ', lineStart);
+      if (end < 0) return out + prefix + words.slice(lineStart);
     }
-    lineHasWord = true;
+    out += `${prefix}${words.slice(lineStart, end)}\n`;
+    prefix = indent;
+    lineStart = end + 1;
   }
-  lines.push(line);
-  return lines.join('\n');
 }
 
 function linkText(link: EditionLink): string {
