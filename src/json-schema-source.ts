@@ -26,7 +26,8 @@ export function briefingJsonSchemaSource(): string {
     " * JSON Schema (draft 2020-12) of `Briefing | Story`, generated from the validator's schema, for",
     ' * CMS form builders and editors. Link-protocol and non-empty checks are enforced by `validateBriefing`.',
     ' */',
-    `export const briefingJsonSchema: Record<string, unknown> = ${JSON.stringify(document, null, 2)};`,
+    // JSON.parse of a string literal is cheaper for V8 to load than the same object literal.
+    `export const briefingJsonSchema: Record<string, unknown> = JSON.parse(${JSON.stringify(JSON.stringify(document))});`,
     '',
   ].join('\n');
 }

@@ -148,6 +148,18 @@ describe('sugar fields and a story alone', () => {
   });
 });
 
+describe('warnings', () => {
+  it('are computed on first read and then behave like a plain property', () => {
+    const result = renderer.render(seed);
+    expect(Object.keys(result)).toContain('warnings');
+    const first = result.warnings;
+    expect(result.warnings).toBe(first);
+    expect(first.map((warning) => warning.rule)).toContain('headline-length');
+    expect(JSON.parse(JSON.stringify(result)).warnings).toEqual(first);
+    expect({ ...result }.warnings).toEqual(first);
+  });
+});
+
 describe('size warnings', () => {
   it('warns when the html nears Gmail’s clipping point', () => {
     const story = morning.stories[0] as Story;

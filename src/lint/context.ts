@@ -1,7 +1,9 @@
 /** What every rule sees: the validated briefing, each story with its path and ordered sections. */
+
 import type { Briefing, Story } from '../model.js';
 import { type OrderedSection, orderedSections } from '../normalize/sections.js';
 import { canonicalAxiom } from '../parse/axioms.js';
+import { formatInteger } from '../render/stats.js';
 import { countWords, plainText, splitParagraphs } from './sentences.js';
 import type { LintRuleName, LintSeverity, LintWarning } from './types.js';
 
@@ -111,11 +113,9 @@ export function finding(
   return { rule, severity, message, path };
 }
 
-const englishNumber = new Intl.NumberFormat('en-US');
-
-/** `1,203` (what `count.toLocaleString('en-US')` prints, without a new formatter per call). */
+/** `1,203`: lint messages are English. */
 export function thousands(count: number): string {
-  return englishNumber.format(count);
+  return formatInteger(count, 'en-US');
 }
 
 /** `3 words`, `1 word`, with thousands separators. */

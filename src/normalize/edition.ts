@@ -160,7 +160,7 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
   };
 }
 
-function trackLinks(nodes: InlineNode[], track: (href: string) => string): InlineNode[] {
+function trackLinks(nodes: readonly InlineNode[], track: (href: string) => string): InlineNode[] {
   return nodes.map((node) => {
     if (node.type === 'text') return node;
     if (node.type === 'link')

