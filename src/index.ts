@@ -18,6 +18,7 @@ export {
 export { type ListUnsubscribe, type MailEnvelope, type MailMessage, toMailMessage } from './mail.js';
 export type { Briefing, Footer, Section, SectionBody, Sponsor, Story, StoryImage } from './model.js';
 export { parseBriefing } from './parse/index.js';
+export type { Labels } from './render/labels.js';
 export {
   createRenderer,
   type Renderer,

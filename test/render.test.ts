@@ -148,6 +148,32 @@ describe('sugar fields and a story alone', () => {
   });
 });
 
+describe('labels', () => {
+  it('translate the built-in text in html and text', async () => {
+    const hebrew = await createRenderer({
+      labels: { countLine: 'ספירה: {words} מילים, {minutes} דקות', unsubscribe: 'הסרה', goDeeper: 'להרחבה' },
+    });
+    const result = hebrew.render({
+      title: 'תדריך',
+      locale: 'he-IL',
+      stories: [{ headline: 'כותרת', lede: 'משפט אחד.', source: { url: 'https://example.com/a' } }],
+      footer: { unsubscribeUrl: 'https://example.com/u' },
+    });
+    const doc = parseDocument(result.html);
+    const links = [...doc.querySelectorAll('a')].map((a) => a.textContent);
+    expect(links).toEqual(['להרחבה: example.com', 'הסרה']);
+    expect(result.html).toContain('ספירה: 3 מילים, ½ דקות');
+    expect(result.text).toContain('ספירה: 3 מילים, ½ דקות');
+    expect(result.text).toContain('הסרה: https://example.com/u');
+    expect(result.text).toContain('להרחבה: https://example.com/a');
+  });
+
+  it('reject unknown names and empty text', async () => {
+    await expect(createRenderer({ labels: { unsubscribe: '' } })).rejects.toThrow(/labels\.unsubscribe: expected text/);
+    await expect(createRenderer({ labels: { bogus: 'x' } as never })).rejects.toThrow(/labels\.bogus: unknown label/);
+  });
+});
+
 describe('warnings', () => {
   it('are computed on first read and then behave like a plain property', () => {
     const result = renderer.render(seed);

@@ -4,6 +4,7 @@
  * plain-text renderer read this one structure, so the two parts always carry the same content.
  */
 import type { Briefing, Story, StoryImage } from '../model.js';
+import { defaultLabels, type ResolvedLabels } from '../render/labels.js';
 import { defaultDir } from '../schema.js';
 import { type InlineNode, inlinePlain, parseInline } from './inline.js';
 import { isMergeTag, urlProtocol, withLinkParams } from './links.js';
@@ -55,6 +56,8 @@ export interface EditionSponsor {
 }
 
 export interface Edition {
+  /** Built-in text in the edition's language. */
+  labels: ResolvedLabels;
   title: string;
   subject: string;
   preheader: string;
@@ -74,6 +77,8 @@ export interface Edition {
 
 /** Settings from the renderer that shape the edition. */
 export interface EditionSettings {
+  /** Built-in text (link texts, sponsor label); English by default. */
+  labels?: ResolvedLabels;
   /** Widest an image may be: the content width in px. */
   contentWidth: number;
   linkParams?: Readonly<Record<string, string>>;
@@ -84,6 +89,7 @@ const genericSourceLabels = /^(source|sources|go deeper|read more|more|link|here
 /** Builds the edition a template and the text renderer both read. */
 export function toEdition(briefing: Briefing, settings: EditionSettings): Edition {
   const track = (href: string) => withLinkParams(href, settings.linkParams);
+  const labels = settings.labels ?? defaultLabels;
   const rich = (value: string | undefined): InlineNode[] =>
     value ? trackLinks(parseInline(value), track) : [];
   const locale = briefing.locale ?? 'en-US';
@@ -113,18 +119,18 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
         text: rich(section.text),
         bullets: section.bullets.map(rich),
       })),
-      source: sourceLink(story.source, track),
+      source: sourceLink(story.source, track, labels.goDeeper),
     }),
   );
 
   const sponsor = briefing.sponsor && {
-    label: rich(briefing.sponsor.label ?? 'Sponsored'),
+    label: rich(briefing.sponsor.label ?? labels.sponsored),
     headline: rich(briefing.sponsor.headline),
     text: rich(briefing.sponsor.text),
     link: briefing.sponsor.url
       ? {
-          text: `Learn more: ${hostOf(briefing.sponsor.url)}`,
-          label: 'Learn more',
+          text: `${labels.learnMore}: ${hostOf(briefing.sponsor.url)}`,
+          label: labels.learnMore,
           href: track(briefing.sponsor.url),
         }
       : undefined,
@@ -137,15 +143,16 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
   // Unsubscribe and preferences links never get tracking params: ESPs and one-click
   // unsubscribe endpoints expect the exact URL they issued.
   if (footer.unsubscribeUrl)
-    footerLinks.push({ text: 'Unsubscribe', label: 'Unsubscribe', href: footer.unsubscribeUrl });
+    footerLinks.push({ text: labels.unsubscribe, label: labels.unsubscribe, href: footer.unsubscribeUrl });
   if (footer.preferencesUrl)
     footerLinks.push({
-      text: 'Manage preferences',
-      label: 'Manage preferences',
+      text: labels.preferences,
+      label: labels.preferences,
       href: footer.preferencesUrl,
     });
 
   return {
+    labels,
     title: briefing.title,
     subject: briefing.subject ?? inlinePlain(parseInline(first.headline)),
     preheader: briefing.preheader ?? derivePreheader(first),
@@ -169,14 +176,18 @@ function trackLinks(nodes: readonly InlineNode[], track: (href: string) => strin
   });
 }
 
-function sourceLink(source: Story['source'], track: (href: string) => string): EditionLink | undefined {
+function sourceLink(
+  source: Story['source'],
+  track: (href: string) => string,
+  goDeeper: string,
+): EditionLink | undefined {
   if (!source || (!source.label && !source.url)) return undefined;
   const label = source.label ? inlinePlain(parseInline(source.label)).trim() : '';
   if (!source.url) return { text: label, label };
   // Link text must make sense read alone (screen readers list links): "Source" alone does not.
   const text =
-    label && !genericSourceLabels.test(label) ? label : `${label || 'Go deeper'}: ${hostOf(source.url)}`;
-  return { text, label: label || 'Go deeper', href: track(source.url) };
+    label && !genericSourceLabels.test(label) ? label : `${label || goDeeper}: ${hostOf(source.url)}`;
+  return { text, label: label || goDeeper, href: track(source.url) };
 }
 
 function hostOf(url: string): string {

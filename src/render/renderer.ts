@@ -16,6 +16,7 @@ import { toEdition } from '../normalize/edition.js';
 import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
 import type { PartialSources } from './compile.js';
 import { minifiedSpec } from './generated/templates.js';
+import { type Labels, resolveLabels } from './labels.js';
 import { countLine, type EditionStats, editionStats } from './stats.js';
 import { renderText } from './text.js';
 import { type ResolvedTheme, resolveTheme, type Theme } from './theme.js';
@@ -46,6 +47,11 @@ export interface RenderOptions {
    * @default true
    */
   minify?: boolean;
+  /**
+   * Built-in text (count line, "Go deeper", "Unsubscribe", table-of-contents heading…), English
+   * by default: translate it for editions in other languages.
+   */
+  labels?: Labels;
   /** Input size limits (stories, sections, bullets, characters per field). */
   limits?: BriefingLimits;
   /**
@@ -105,6 +111,7 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   const theme = resolveTheme(options.theme);
   const linkParams = checkLinkParams(options.linkParams);
   const tocMinStories = checkToc(options.toc);
+  const labels = resolveLabels(options.labels);
   const minify = options.minify ?? true;
   const template = await loadTemplate(options.templates, theme.width, minify);
   const contentWidth = theme.width - 48;
@@ -112,13 +119,13 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   return {
     render(input) {
       const briefing = assertBriefing(input, { limits: options.limits });
-      const edition = toEdition(briefing, { contentWidth, linkParams });
+      const edition = toEdition(briefing, { contentWidth, linkParams, labels });
       const stats = editionStats(edition);
       const toc = tocMinStories !== undefined && edition.stories.length >= tocMinStories;
       const view = templateView(edition, {
         theme,
         contentWidth,
-        countLine: countLine(stats, edition.locale),
+        countLine: countLine(stats, edition.locale, labels.countLine),
         toc,
       });
       const html = template(view);

@@ -31,13 +31,17 @@ export function readingMinutes(words: number): number {
   return Math.ceil((words / wordsPerMinute) * 2) / 2;
 }
 
-/** "Smart Brevity count: 1,203 words ... 5 minutes", with "½" for half minutes as Axios prints it. */
-export function countLine(stats: EditionStats, locale: string): string {
+/**
+ * "Smart Brevity count: 1,203 words ... 5 minutes", with "½" for half minutes as Axios prints it.
+ * `template` (a translated `labels.countLine`) gets `{words}` and `{minutes}` replaced.
+ */
+export function countLine(stats: EditionStats, locale: string, template?: string): string {
   const whole = Math.floor(stats.readingMinutes);
   const half = stats.readingMinutes % 1 !== 0;
   const minutes = whole === 0 && half ? '½' : `${formatInteger(whole, locale)}${half ? '½' : ''}`;
-  const unit = stats.readingMinutes <= 1 ? 'minute' : 'minutes';
   const words = formatInteger(stats.words, locale);
+  if (template !== undefined) return template.replaceAll('{words}', words).replaceAll('{minutes}', minutes);
+  const unit = stats.readingMinutes <= 1 ? 'minute' : 'minutes';
   return `Smart Brevity count: ${words} ${stats.words === 1 ? 'word' : 'words'} ... ${minutes} ${unit}`;
 }
 

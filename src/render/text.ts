@@ -5,9 +5,9 @@
 
 import type { Edition, EditionImage, EditionLink, EditionStory } from '../normalize/edition.js';
 import { collapseWhitespace, type InlineNode } from '../normalize/inline.js';
+import type { ResolvedLabels } from './labels.js';
 import type { EditionStats } from './stats.js';
 import { countLine } from './stats.js';
-import { tocTitle } from './view.js';
 
 /** Column at which lines wrap; URLs are never broken, so a long link may overrun it. */
 export const textWidth = 78;
@@ -53,14 +53,14 @@ function linkText(link: EditionLink): string {
 }
 
 /** `[Image: alt] credit link`, or '' for no image (or a decorative one without credit or link). */
-function imageText(image: EditionImage | undefined): string {
+function imageText(image: EditionImage | undefined, prefix: string): string {
   if (!image) return '';
-  const parts = [image.alt ? `[Image: ${image.alt}]` : '', inlineText(image.credit), image.href ?? ''];
+  const parts = [image.alt ? `[${prefix}: ${image.alt}]` : '', inlineText(image.credit), image.href ?? ''];
   const line = parts.filter(Boolean).join(' ');
   return line ? wrap(line) : '';
 }
 
-function storyText(story: EditionStory): string {
+function storyText(story: EditionStory, labels: ResolvedLabels): string {
   const blocks: string[] = [];
   const kicker = inlineText(story.kicker);
   if (kicker) blocks.push(kicker.toUpperCase());
@@ -68,7 +68,7 @@ function storyText(story: EditionStory): string {
   blocks.push(`${wrap(headline)}\n${'-'.repeat(Math.min(textWidth, headline.length))}`);
   const byline = inlineText(story.byline);
   if (byline) blocks.push(wrap(byline));
-  const image = imageText(story.image);
+  const image = imageText(story.image, labels.image);
   if (image) blocks.push(image);
   const lede = inlineText(story.lede);
   if (lede) blocks.push(wrap(lede));
@@ -90,22 +90,22 @@ export function renderText(edition: Edition, stats: EditionStats, options: { toc
   const blocks: string[] = [head.join('\n')];
   const greeting = inlineText(edition.greeting);
   if (greeting) blocks.push(wrap(greeting));
-  blocks.push(countLine(stats, edition.locale));
+  blocks.push(countLine(stats, edition.locale, edition.labels.countLine));
   if (options.toc) {
     const items = edition.stories.map((story) =>
       wrap(inlineText(story.headline), textWidth, '   ', story.number ? `${story.number}. ` : '• '),
     );
-    blocks.push(`${tocTitle}:\n${items.join('\n')}`);
+    blocks.push(`${edition.labels.contents}:\n${items.join('\n')}`);
   }
 
   edition.stories.forEach((story, index) => {
     blocks.push(index === 0 ? rule : '-'.repeat(textWidth));
-    blocks.push(storyText(story));
+    blocks.push(storyText(story, edition.labels));
     const sponsor = edition.sponsor;
     if (sponsor && sponsor.after === index + 1) {
       blocks.push('-'.repeat(textWidth));
       const lines = [inlineText(sponsor.label).toUpperCase(), wrap(inlineText(sponsor.headline))];
-      const image = imageText(sponsor.image);
+      const image = imageText(sponsor.image, edition.labels.image);
       if (image) lines.push('', image);
       const text = inlineText(sponsor.text);
       if (text) lines.push('', wrap(text));

@@ -17,9 +17,6 @@ export function preheaderPadding(preheader: string): string {
   return invisibleFiller.repeat(Math.ceil(missing / invisibleFiller.length));
 }
 
-/** Heading of the table of contents, in html and text. */
-export const tocTitle = 'In this edition';
-
 export interface ViewSettings {
   theme: ResolvedTheme;
   contentWidth: number;
@@ -56,7 +53,7 @@ export function templateView(edition: Edition, settings: ViewSettings) {
     preheaderPadding: preheaderPadding(edition.preheader),
     toc: settings.toc
       ? {
-          title: tocTitle,
+          title: edition.labels.contents,
           items: edition.stories.map((story) => ({
             anchor: story.anchor,
             number: story.number,
