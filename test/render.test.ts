@@ -169,8 +169,12 @@ describe('labels', () => {
   });
 
   it('reject unknown names and empty text', async () => {
-    await expect(createRenderer({ labels: { unsubscribe: '' } })).rejects.toThrow(/labels\.unsubscribe: expected text/);
-    await expect(createRenderer({ labels: { bogus: 'x' } as never })).rejects.toThrow(/labels\.bogus: unknown label/);
+    await expect(createRenderer({ labels: { unsubscribe: '' } })).rejects.toThrow(
+      /labels\.unsubscribe: expected text/,
+    );
+    await expect(createRenderer({ labels: { bogus: 'x' } as never })).rejects.toThrow(
+      /labels\.bogus: unknown label/,
+    );
   });
 });
 
