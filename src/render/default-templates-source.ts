@@ -3,22 +3,16 @@
  * Shared by the build script and the staleness test, so both produce the same bytes.
  * Build-time only: nothing in the runtime path imports this file.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { compileTemplate, type PartialSources } from './compile.js';
+import { readPartialFolder } from './overrides.js';
 
 const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** The partial sources in templates/, keyed by file name without extension. */
-export async function readPartials(dir = templatesDir): Promise<PartialSources> {
-  const partials: PartialSources = {};
-  for (const file of (await readdir(dir)).sort()) {
-    if (!/\.(mjml|html|hbs|css)$/.test(file)) continue;
-    partials[basename(file, extname(file))] = await readFile(`${dir}/${file}`, 'utf8');
-  }
-  return partials;
+export function readPartials(): Promise<PartialSources> {
+  return readPartialFolder(templatesDir);
 }
 
 const header = [

@@ -12,8 +12,11 @@ import type { TemplateView } from './view.js';
 
 const partialFile = /\.(mjml|html|hbs|css)$/;
 
-/** Reads override partials from a folder: `footer.mjml` overrides the `footer` partial. */
-async function readFolder(dir: string): Promise<PartialSources> {
+/**
+ * Reads a folder of partials keyed by file name without extension: `footer.mjml` is the `footer`
+ * partial. Used for override folders and, at build time, for templates/ itself.
+ */
+export async function readPartialFolder(dir: string): Promise<PartialSources> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory())
     throw new NewsbriefError(`Option templates: expected a folder of partials, found no folder at ${dir}.`);
@@ -29,7 +32,7 @@ export async function compileOverrides(
   templates: string | Record<string, string> | undefined,
   settings: { width: number; minify: boolean },
 ): Promise<(view: TemplateView) => string> {
-  const overrides = typeof templates === 'string' ? await readFolder(templates) : (templates ?? {});
+  const overrides = typeof templates === 'string' ? await readPartialFolder(templates) : (templates ?? {});
   for (const [name, source] of Object.entries(overrides)) {
     if (typeof source !== 'string') {
       throw new NewsbriefError(
