@@ -75,7 +75,8 @@ describe('newsbrief lint', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('warning stories[0].headline: Headline has 8 words');
     expect(result.stdout).toContain('error stories[0]: Story has 477 words');
-    expect(result.stdout).toMatch(/1 errors, 5 warnings/);
+    expect(result.stdout).toContain('warning stories[0].source: Source "Source" has no link');
+    expect(result.stdout).toMatch(/1 error, 6 warnings, 0 info in 1 file\n/);
   });
 
   it('emits JSON and honours --max-warnings', async () => {

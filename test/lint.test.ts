@@ -315,7 +315,11 @@ const cases: Record<string, Case[]> = {
         ['warning', 'stories[0].source.url'],
       ],
     },
-    { name: 'label only', input: briefingOf({ source: { label: 'Source' } }), expected: [] },
+    {
+      name: 'label only, no link',
+      input: briefingOf({ source: { label: 'Source' } }),
+      expected: [['warning', 'stories[0].source']],
+    },
   ],
   'preheader-length': [
     { name: '40 characters', input: briefingOf({}, { preheader: 'x'.repeat(40) }), expected: [] },
@@ -534,7 +538,7 @@ describe('splitSentences', () => {
 describe('the parsed seed article', () => {
   const seed = readFileSync(new URL('./fixtures/parse/seed.txt', import.meta.url), 'utf8');
 
-  it('gets the findings its length and headline deserve', () => {
+  it('gets the findings its length, headline and unlinked source deserve', () => {
     const warnings = lintBriefing(parseBriefing(seed));
     expect(warnings).toEqual([
       {
@@ -573,6 +577,13 @@ describe('the parsed seed article', () => {
         severity: 'error',
         message: 'Story has 477 words; cut it to 200 or fewer.',
         path: 'stories[0]',
+      },
+      {
+        rule: 'source-link',
+        severity: 'warning',
+        message:
+          'Source "Source" has no link; add the URL of the original reporting so readers can go deeper.',
+        path: 'stories[0].source',
       },
     ]);
   });

@@ -43,7 +43,7 @@ export async function lintCommand(files: string[], options: LintCommandOptions):
     }
     const infos = all.length - warnings - (errors - reports.filter((r) => r.error).length);
     process.stdout.write(
-      `\n${errors} errors, ${warnings} warnings, ${infos} info in ${files.length} file(s)\n`,
+      `\n${count(errors, 'error')}, ${count(warnings, 'warning')}, ${infos} info in ${count(files.length, 'file')}\n`,
     );
   }
   if (errors > 0) return 1;
@@ -52,4 +52,8 @@ export async function lintCommand(files: string[], options: LintCommandOptions):
     return 1;
   }
   return 0;
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }

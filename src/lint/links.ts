@@ -3,7 +3,7 @@ import { urlProtocol } from '../normalize/links.js';
 import { finding, type LintContext } from './context.js';
 import type { LintRuleThresholds, LintWarning } from './types.js';
 
-/** `source-link`: vague link text ("click here") and non-https URLs. */
+/** `source-link`: a source with no link, vague link text ("click here") and non-https URLs. */
 export function sourceLink(ctx: LintContext, limits: LintRuleThresholds['source-link']): LintWarning[] {
   const vague = new Set(limits.vagueLabels.map(normalise));
   const warnings: LintWarning[] = [];
@@ -11,7 +11,16 @@ export function sourceLink(ctx: LintContext, limits: LintRuleThresholds['source-
     const source = story.source;
     if (!source) continue;
     const label = ctx.text(source.label).plain;
-    if (label && vague.has(normalise(label))) {
+    if (label && source.url === undefined) {
+      warnings.push(
+        finding(
+          'source-link',
+          'warning',
+          `Source "${label.trim()}" has no link; add the URL of the original reporting so readers can go deeper.`,
+          at('source'),
+        ),
+      );
+    } else if (label && vague.has(normalise(label))) {
       warnings.push(
         finding(
           'source-link',

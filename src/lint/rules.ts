@@ -77,7 +77,8 @@ export const lintRules: readonly LintRuleInfo[] = [
   {
     name: 'source-link',
     severities: ['warning'],
-    description: 'Warn when the source link text is vague ("click here") or its URL is not https.',
+    description:
+      'Warn when the source has no link, its link text is vague ("click here") or its URL is not https.',
   },
   {
     name: 'preheader-length',
