@@ -57,7 +57,10 @@ if (!smtpUrl) {
   smtpUrl = `smtp://127.0.0.1:${(listening.server.address() as AddressInfo).port}`;
 }
 
-const transporter = nodemailer.createTransport(smtpUrl, server ? { ignoreTLS: true } : {});
+// The throwaway loopback server speaks plain SMTP; `ignoreTLS` stops nodemailer asking for STARTTLS.
+const transporter = nodemailer.createTransport(
+  server ? { host: '127.0.0.1', port: Number(new URL(smtpUrl).port), ignoreTLS: true } : smtpUrl,
+);
 const info = await transporter.sendMail(message);
 console.log(`sent ${info.messageId}: "${message.subject}" to ${info.accepted.join(', ')}`);
 transporter.close();
