@@ -211,9 +211,33 @@ export function derivePreheader(story: Story): string {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
-/** "Saturday, March 14, 2026" in the briefing's locale; UTC so the day never shifts by time zone. */
+/**
+ * "Saturday, March 14, 2026" in the briefing's locale; UTC so the day never shifts by time zone.
+ * US English, the default locale, is written directly: the first `Intl.DateTimeFormat` loads ICU
+ * calendar data (about 25 ms here, the largest part of a first render in a cold process). A test
+ * checks the two agree.
+ */
 export function formatDate(isoDate: string, locale: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (/^en(-US)?$/i.test(locale)) {
+    return `${weekdays[date.getUTCDay()]}, ${months[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
+  }
   let format = dateFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
@@ -225,5 +249,5 @@ export function formatDate(isoDate: string, locale: string): string {
     });
     dateFormats.set(locale, format);
   }
-  return format.format(new Date(`${isoDate}T00:00:00Z`));
+  return format.format(date);
 }
