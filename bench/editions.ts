@@ -19,3 +19,25 @@ export function longEdition(count: number): Briefing {
   });
   return { ...edition, stories };
 }
+
+/**
+ * `count` copies of the morning edition whose every text field differs (a number is appended),
+ * so no render can reuse text parsed or escaped for another: the cost of new content.
+ */
+export function freshEditions(count: number): Briefing[] {
+  const mark = (value: unknown, index: number): unknown => {
+    if (typeof value === 'string') return /^https?:|^\*\|/.test(value) ? value : `${value} ${index}`;
+    if (Array.isArray(value)) return value.map((item) => mark(item, index));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [
+          key,
+          key === 'date' || key === 'locale' ? item : mark(item, index),
+        ]),
+      );
+    }
+    return value;
+  };
+  const edition = morningEdition();
+  return Array.from({ length: count }, (_, index) => mark(edition, index) as Briefing);
+}

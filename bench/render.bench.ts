@@ -19,11 +19,13 @@ import { minifiedSpec } from '../src/render/generated/templates.js';
 import { renderText } from '../src/render/text.js';
 import { buildPackage } from './build.js';
 import { byteSplit } from './bytes.js';
-import { morningEdition } from './editions.js';
+import { freshEditions, morningEdition } from './editions.js';
 import { normalizeEdition } from './stages.js';
 import { renderTemplateLiteral } from './template-literal.js';
 
 const edition = morningEdition();
+const fresh = freshEditions(400);
+let freshIndex = 0;
 const renderer = await createRenderer();
 const unlinted = await createRenderer({ lint: false });
 const { edition: normalized, stats, view } = normalizeEdition(edition);
@@ -54,6 +56,10 @@ bench
   .add('newsbrief createRenderer().render()', () => renderer.render(edition))
   .add('naive: Handlebars.compile + mjml2html + juice per render', renderNaive)
   .add('template literal (floor)', () => renderTemplateLiteral(edition))
+  .add('  newsbrief render, new content every call (no cache hits)', () => {
+    freshIndex = (freshIndex + 1) % fresh.length;
+    return renderer.render(fresh[freshIndex] as typeof edition);
+  })
   .add('  newsbrief render, reading `warnings` (lint runs)', () => renderer.render(edition).warnings)
   .add('  newsbrief with `lint: false`, reading `warnings`', () => unlinted.render(edition).warnings)
   .add('  stage: validate (valibot)', () => validateBriefing(edition))
@@ -201,8 +207,9 @@ The naive contender gets the template view prepared for free; it pays for Handle
 MJML and juice on every render, as projects that keep MJML in the request path do. Stage rows
 are the parts of newsbrief's render measured alone (they overlap: render = validate + normalize +
 view + template + text + stats; lint runs when \`warnings\` is first read). Parsed inline
-Markdown is cached by text, so repeated renders of one edition (per segment, per A/B variant),
-as here, skip re-parsing.
+Markdown and what is derived from it (escaped html, plain text, word counts) are cached by text,
+so repeated renders of one edition (per segment, per A/B variant), as in the first row, skip
+that work; the "new content every call" row renders 400 editions whose every field differs.
 
 ${startTable}
 

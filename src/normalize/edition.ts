@@ -6,14 +6,17 @@
 import type { Briefing, Story, StoryImage } from '../model.js';
 import { defaultLabels, type ResolvedLabels } from '../render/labels.js';
 import { defaultDir } from '../schema.js';
-import { type InlineNode, inlinePlain, parseInline } from './inline.js';
+import { type InlineNode, inlinePlain, memoizeByNodes, parseInline } from './inline.js';
 import { isMergeTag, urlProtocol, withLinkParams } from './links.js';
 import { orderedSections } from './sections.js';
 
+/** Parsed text as the edition holds it: shared with the parse cache, never mutated. */
+export type Inline = readonly InlineNode[];
+
 export interface EditionSection {
   label: string;
-  text: InlineNode[];
-  bullets: InlineNode[][];
+  text: Inline;
+  bullets: Inline[];
 }
 
 export interface EditionLink {
@@ -30,26 +33,26 @@ export interface EditionImage {
   alt: string;
   width: number;
   href?: string;
-  credit: InlineNode[];
+  credit: Inline;
 }
 
 export interface EditionStory {
   /** 1-based position; shown only in multi-story editions. */
   number: number;
   anchor: string;
-  kicker: InlineNode[];
-  headline: InlineNode[];
-  byline: InlineNode[];
+  kicker: Inline;
+  headline: Inline;
+  byline: Inline;
   image?: EditionImage;
-  lede: InlineNode[];
+  lede: Inline;
   sections: EditionSection[];
   source?: EditionLink;
 }
 
 export interface EditionSponsor {
-  label: InlineNode[];
-  headline: InlineNode[];
-  text: InlineNode[];
+  label: Inline;
+  headline: Inline;
+  text: Inline;
   link?: EditionLink;
   image?: EditionImage;
   after: number;
@@ -65,12 +68,12 @@ export interface Edition {
   dir: 'ltr' | 'rtl';
   date?: string;
   dateLabel?: string;
-  greeting: InlineNode[];
+  greeting: Inline;
   stories: EditionStory[];
   sponsor?: EditionSponsor;
   footer: {
-    text: InlineNode[];
-    address: InlineNode[];
+    text: Inline;
+    address: Inline;
     links: EditionLink[];
   };
 }
@@ -82,6 +85,8 @@ export interface EditionSettings {
   /** Widest an image may be: the content width in px. */
   contentWidth: number;
   linkParams?: Readonly<Record<string, string>>;
+  /** A renderer's `linkTracker(linkParams)`, reused so tracked nodes are cached across renders. */
+  tracker?: (nodes: Inline) => Inline;
 }
 
 const genericSourceLabels = /^(source|sources|go deeper|read more|more|link|here|click here|full story)$/i;
@@ -89,9 +94,9 @@ const genericSourceLabels = /^(source|sources|go deeper|read more|more|link|here
 /** Builds the edition a template and the text renderer both read. */
 export function toEdition(briefing: Briefing, settings: EditionSettings): Edition {
   const track = (href: string) => withLinkParams(href, settings.linkParams);
+  const tracker = settings.tracker ?? linkTracker(settings.linkParams);
   const labels = settings.labels ?? defaultLabels;
-  const rich = (value: string | undefined): InlineNode[] =>
-    value ? trackLinks(parseInline(value), track) : [];
+  const rich = (value: string | undefined): Inline => (value ? tracker(parseInline(value)) : noText);
   const locale = briefing.locale ?? 'en-US';
   const first = briefing.stories[0] as Story;
   const multi = briefing.stories.length > 1;
@@ -167,7 +172,22 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
   };
 }
 
-function trackLinks(nodes: readonly InlineNode[], track: (href: string) => string): InlineNode[] {
+const noText: Inline = [];
+
+/**
+ * Adds tracking params to the links in parsed text. Without params the parsed nodes pass through
+ * untouched (so caches keyed by them keep working); with params each result is cached per node
+ * array, for the life of the tracker.
+ */
+export function linkTracker(
+  linkParams: Readonly<Record<string, string>> | undefined,
+): (nodes: Inline) => Inline {
+  if (!linkParams || Object.keys(linkParams).length === 0) return (nodes) => nodes;
+  const track = (href: string) => withLinkParams(href, linkParams);
+  return memoizeByNodes((nodes) => trackLinks(nodes, track));
+}
+
+function trackLinks(nodes: Inline, track: (href: string) => string): InlineNode[] {
   return nodes.map((node) => {
     if (node.type === 'text') return node;
     if (node.type === 'link')

@@ -126,6 +126,25 @@ function findCloser(source: string, from: number, marker: string): number {
   return -1;
 }
 
+/**
+ * Caches a function of parsed text by node array. Parsed nodes are shared (see the parse cache)
+ * and never mutated, so what is derived from them (html, plain text, word counts) can be too;
+ * entries go when their nodes are dropped.
+ */
+export function memoizeByNodes<T>(
+  derive: (nodes: readonly InlineNode[]) => T,
+): (nodes: readonly InlineNode[]) => T {
+  const memo = new WeakMap<readonly InlineNode[], T>();
+  return (nodes) => {
+    let value = memo.get(nodes);
+    if (value === undefined) {
+      value = derive(nodes);
+      memo.set(nodes, value);
+    }
+    return value;
+  };
+}
+
 /** Every link target in the text, for validation. */
 export function inlineLinks(nodes: readonly InlineNode[], hrefs: string[] = []): string[] {
   for (const node of nodes) {

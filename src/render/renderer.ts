@@ -12,7 +12,7 @@ import { isStandaloneStory, lintRules, lintValidated } from '../lint/index.js';
 import type { LintOptions, LintWarning } from '../lint/types.js';
 import { footerListUnsubscribe, type ListUnsubscribe } from '../mail.js';
 import type { Briefing, Story } from '../model.js';
-import { toEdition } from '../normalize/edition.js';
+import { linkTracker, toEdition } from '../normalize/edition.js';
 import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
 import type { PartialSources } from './compile.js';
 import { minifiedSpec } from './generated/templates.js';
@@ -20,7 +20,7 @@ import { type Labels, resolveLabels } from './labels.js';
 import { countLine, type EditionStats, editionStats } from './stats.js';
 import { renderText } from './text.js';
 import { type ResolvedTheme, resolveTheme, type Theme } from './theme.js';
-import { type TemplateView, templateView } from './view.js';
+import { inlineHtmlFor, type TemplateView, templateView } from './view.js';
 import { styleWarnings } from './warnings.js';
 
 /** Options shared by `createRenderer` and `renderBriefing`. */
@@ -112,6 +112,9 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   const linkParams = checkLinkParams(options.linkParams);
   const tocMinStories = checkToc(options.toc);
   const labels = resolveLabels(options.labels);
+  // Caches that live as long as the renderer: tracked links and inline html per parsed text.
+  const tracker = linkTracker(linkParams);
+  const inlineHtml = inlineHtmlFor(theme);
   const minify = options.minify ?? true;
   const template = await loadTemplate(options.templates, theme.width, minify);
   const contentWidth = theme.width - 48;
@@ -119,13 +122,14 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   return {
     render(input) {
       const briefing = assertBriefing(input, { limits: options.limits });
-      const edition = toEdition(briefing, { contentWidth, linkParams, labels });
+      const edition = toEdition(briefing, { contentWidth, linkParams, labels, tracker });
       const stats = editionStats(edition);
       const toc = tocMinStories !== undefined && edition.stories.length >= tocMinStories;
       const view = templateView(edition, {
         theme,
         contentWidth,
         countLine: countLine(stats, edition.locale, labels.countLine),
+        inlineHtml,
         toc,
       });
       const html = template(view);

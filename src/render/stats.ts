@@ -1,7 +1,7 @@
 /** Word count and reading time, the way Axios prints its "Smart Brevity count". */
 
 import type { Edition } from '../normalize/edition.js';
-import { countWords, inlinePlain } from '../normalize/inline.js';
+import { countWords, inlinePlain, memoizeByNodes } from '../normalize/inline.js';
 
 /** Counted over the words a reader reads: headlines, ledes, section text and bullets. */
 export interface EditionStats {
@@ -14,13 +14,16 @@ export interface EditionStats {
 /** Axios' published counts fit 258–275 words per minute; 265 sits in the middle. */
 export const wordsPerMinute = 265;
 
+/** Words in parsed text, cached per parsed text. */
+const wordsIn = memoizeByNodes((nodes) => countWords(inlinePlain(nodes)));
+
 export function editionStats(edition: Edition): EditionStats {
   let words = 0;
   for (const story of edition.stories) {
-    words += countWords(inlinePlain(story.headline)) + countWords(inlinePlain(story.lede));
+    words += wordsIn(story.headline) + wordsIn(story.lede);
     for (const section of story.sections) {
-      words += countWords(inlinePlain(section.text));
-      for (const bullet of section.bullets) words += countWords(inlinePlain(bullet));
+      words += wordsIn(section.text);
+      for (const bullet of section.bullets) words += wordsIn(bullet);
     }
   }
   return { words, readingMinutes: readingMinutes(words), stories: edition.stories.length };

@@ -4,7 +4,7 @@
  */
 
 import type { Edition, EditionImage, EditionLink, EditionStory } from '../normalize/edition.js';
-import { collapseWhitespace, type InlineNode } from '../normalize/inline.js';
+import { collapseWhitespace, type InlineNode, memoizeByNodes } from '../normalize/inline.js';
 import type { ResolvedLabels } from './labels.js';
 import type { EditionStats } from './stats.js';
 import { countLine } from './stats.js';
@@ -13,17 +13,20 @@ import { countLine } from './stats.js';
 export const textWidth = 78;
 
 /** Writes inline nodes as text: emphasis unmarked, links as `label (url)`. */
-export function inlineText(nodes: readonly InlineNode[]): string {
+function writeInline(nodes: readonly InlineNode[]): string {
   let out = '';
   for (const node of nodes) {
     if (node.type === 'text') out += node.value;
     else if (node.type === 'link') {
-      const label = inlineText(node.children);
+      const label = writeInline(node.children);
       out += label.trim() === node.href ? node.href : `${label} (${node.href})`;
-    } else out += inlineText(node.children);
+    } else out += writeInline(node.children);
   }
   return out;
 }
+
+/** Inline nodes as text, cached per parsed text (see `memoizeByNodes`). */
+export const inlineText = memoizeByNodes(writeInline);
 
 /** Greedy word wrap with a hanging indent for continuation lines. */
 export function wrap(text: string, width = textWidth, indent = '', firstPrefix = ''): string {

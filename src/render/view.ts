@@ -3,8 +3,8 @@
  * are already escaped (templates print them with `{{{ }}}`); all other strings are plain text
  * that Handlebars escapes (`{{ }}`). Story text can therefore never become markup.
  */
-import type { Edition, EditionImage } from '../normalize/edition.js';
-import { inlinePlain } from '../normalize/inline.js';
+import type { Edition, EditionImage, Inline } from '../normalize/edition.js';
+import { inlinePlain, memoizeByNodes } from '../normalize/inline.js';
 import { escapeHtml, hrefAttribute, inlineHtml } from './html.js';
 import type { ResolvedTheme } from './theme.js';
 
@@ -17,8 +17,19 @@ export function preheaderPadding(preheader: string): string {
   return invisibleFiller.repeat(Math.ceil(missing / invisibleFiller.length));
 }
 
+/**
+ * Inline html for a theme (links carry its colour inline, for clients that drop `<style>`),
+ * cached per parsed text: one renderer makes one and reuses it across renders.
+ */
+export function inlineHtmlFor(theme: ResolvedTheme): (nodes: Inline) => string {
+  const linkStyle = `color:${theme.linkColor};text-decoration:underline;`;
+  return memoizeByNodes((nodes) => inlineHtml(nodes, linkStyle));
+}
+
 export interface ViewSettings {
   theme: ResolvedTheme;
+  /** The renderer's `inlineHtmlFor(theme)`; made here when absent. */
+  inlineHtml?: (nodes: Inline) => string;
   contentWidth: number;
   countLine: string;
   /** Show the table of contents (the renderer decides from `RenderOptions.toc`). */
@@ -27,8 +38,7 @@ export interface ViewSettings {
 
 export function templateView(edition: Edition, settings: ViewSettings) {
   const { theme } = settings;
-  const linkStyle = `color:${theme.linkColor};text-decoration:underline;`;
-  const html = (nodes: Parameters<typeof inlineHtml>[0]) => inlineHtml(nodes, linkStyle);
+  const html = settings.inlineHtml ?? inlineHtmlFor(theme);
   const image = (value: EditionImage | undefined) =>
     value && {
       src: escapeHtml(value.src),
