@@ -24,7 +24,7 @@ const markerChar = /[*_[]/g;
  * full. Nodes are never mutated after parsing, so sharing them is safe.
  */
 const parsed = new Map<string, readonly InlineNode[]>();
-const cacheCharLimit = 2_000_000;
+const cacheCharLimit = 1_000_000;
 let cachedChars = 0;
 
 /** Splits story text into inline nodes. Never throws: unmatched markers are text. */
