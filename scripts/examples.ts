@@ -13,7 +13,8 @@ for (const { name, input, options } of await loadExamples()) {
   const result = (await createRenderer(options)).render(input);
   await writeFile(join(outDir, `${name}.html`), result.html);
   await writeFile(join(outDir, `${name}.txt`), result.text);
-  const warnings = result.warnings.length ? `, ${result.warnings.length} warnings` : '';
+  const count = result.warnings.length;
+  const warnings = count ? `, ${count} ${count === 1 ? 'warning' : 'warnings'}` : '';
   console.log(
     `examples/out/${name}.html  ${result.stats.htmlBytes} bytes, ${result.stats.words} words${warnings}`,
   );
