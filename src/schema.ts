@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { BriefingValidationError, type ValidationIssue } from './errors.js';
 import type { Briefing, Story } from './model.js';
-import { inlineLinks, parseInline } from './normalize/inline.js';
+import { inlineLinks, inlinePlain, parseInline } from './normalize/inline.js';
 import { isMergeTag, linkProblem, quote } from './normalize/links.js';
 
 /** Size limits that keep one bad request from hanging or exhausting a render service. */
@@ -340,7 +340,8 @@ export function validateBriefing(input: unknown, options: ValidateOptions = {}):
     const result = v.safeParse(schemas.story, input, { message: issueMessage });
     if (!result.success) return fail(toIssues(schemas.story, result.issues));
     const story = result.output as Story;
-    return { success: true, data: { title: story.headline, stories: [story] } };
+    // The masthead title is plain text: the headline's inline Markdown markers are dropped.
+    return { success: true, data: { title: inlinePlain(parseInline(story.headline)), stories: [story] } };
   }
   if (!('stories' in input) && !('title' in input)) {
     return fail([

@@ -151,6 +151,11 @@ describe('validateBriefing', () => {
     });
   });
 
+  it('titles a story alone by its headline as plain text', () => {
+    const result = validateBriefing({ headline: 'A **big** [day](https://example.com)' });
+    expect(result.success && result.data.title).toBe('A big day');
+  });
+
   it('ignores unknown fields', () => {
     const result = validateBriefing({
       ...briefing(),
