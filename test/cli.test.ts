@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('./artifacts/build/cli.js', import.meta.url));
 const seed = fileURLToPath(new URL('./fixtures/parse/seed.txt', import.meta.url));
 const morning = fileURLToPath(new URL('../examples/morning-edition.json', import.meta.url));
 

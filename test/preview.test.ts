@@ -7,7 +7,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, chromiumArgs, chromiumPath } from './support/fidelity.js';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('./artifacts/build/cli.js', import.meta.url));
 const morning = fileURLToPath(new URL('../examples/morning-edition.json', import.meta.url));
 
 describe.runIf(browserTestsEnabled())('newsbrief preview in Chromium', () => {
