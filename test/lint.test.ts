@@ -10,6 +10,7 @@ import {
 } from '../src/lint/index.js';
 import type { Briefing, Story } from '../src/model.js';
 import { parseBriefing } from '../src/parse/index.js';
+import { createRenderer } from '../src/render/renderer.js';
 
 /** `n` counted words. */
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
@@ -586,5 +587,23 @@ describe('the parsed seed article', () => {
         path: 'stories[0].source',
       },
     ]);
+  });
+});
+
+describe('lint options are checked', () => {
+  const story = { headline: 'Short headline', lede: 'One sentence.' };
+  it.each([
+    [{ 'storry-length': 'off' }, /rules\.storry-length: unknown rule/],
+    [{ 'story-length': { warm: 250 } }, /rules\.story-length\.warm: unknown threshold; known: warn, error/],
+    [{ 'story-length': { warn: '250' } }, /rules\.story-length\.warn: expected a number ≥ 0, found "250"/],
+    [{ 'story-length': 250 }, /rules\.story-length: expected 'off' or an object of thresholds/],
+  ])('%j', (rules, message) => {
+    expect(() => lintBriefing(story, { rules } as never)).toThrow(message);
+  });
+
+  it('createRenderer refuses bad lint settings up front, not when warnings are read', async () => {
+    await expect(createRenderer({ lint: { rules: { 'storry-length': 'off' } } as never })).rejects.toThrow(
+      /unknown rule/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 /** The rule table: every brevity and size rule, its default thresholds and what it checks. */
+import { NewsbriefError } from '../errors.js';
 import type { LintOptions, LintRuleName, LintRuleThresholds, LintSeverity } from './types.js';
 
 /** Default thresholds of every rule (Smart Brevity guidance and Gmail's clipping size). */
@@ -98,6 +99,7 @@ export type ResolvedRules = { [Name in LintRuleName]?: LintRuleThresholds[Name] 
 
 /** Merges per-rule options over the defaults. */
 export function resolveRules(options: LintOptions = {}): ResolvedRules {
+  checkRuleSettings(options);
   const resolved: ResolvedRules = {};
   for (const { name } of lintRules) {
     const setting = options.rules?.[name];
@@ -105,4 +107,41 @@ export function resolveRules(options: LintOptions = {}): ResolvedRules {
     (resolved as Record<LintRuleName, unknown>)[name] = { ...defaultLintThresholds[name], ...setting };
   }
   return resolved;
+}
+
+const ruleNames = new Set<string>(lintRules.map(({ name }) => name));
+
+/**
+ * Refuses unknown rule names and thresholds of the wrong type, so a typo ('storry-length') is an
+ * error instead of a rule silently left at its default.
+ */
+function checkRuleSettings(options: LintOptions): void {
+  for (const [name, setting] of Object.entries(options.rules ?? {})) {
+    const where = `Lint option rules.${name}`;
+    if (!ruleNames.has(name)) {
+      throw new NewsbriefError(`${where}: unknown rule; known rules are ${[...ruleNames].join(', ')}.`);
+    }
+    if (setting === undefined || setting === 'off') continue;
+    if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) {
+      throw new NewsbriefError(
+        `${where}: expected 'off' or an object of thresholds, found ${JSON.stringify(setting)}.`,
+      );
+    }
+    const defaults = defaultLintThresholds[name as LintRuleName] as Record<string, unknown>;
+    for (const [key, value] of Object.entries(setting)) {
+      if (!(key in defaults)) {
+        const known = Object.keys(defaults);
+        throw new NewsbriefError(
+          `${where}.${key}: unknown threshold; ${known.length ? `known: ${known.join(', ')}` : 'this rule has none'}.`,
+        );
+      }
+      const expected = Array.isArray(defaults[key]) ? 'array' : typeof defaults[key];
+      const found = Array.isArray(value) ? 'array' : typeof value;
+      if (expected !== found || (typeof value === 'number' && !(value >= 0))) {
+        throw new NewsbriefError(
+          `${where}.${key}: expected ${expected === 'number' ? 'a number ≥ 0' : `a ${expected}`}, found ${JSON.stringify(value)}.`,
+        );
+      }
+    }
+  }
 }

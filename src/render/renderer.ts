@@ -9,6 +9,7 @@ import type HandlebarsCompiler from 'handlebars';
 import runtime from 'handlebars/runtime.js';
 import { NewsbriefError } from '../errors.js';
 import { isStandaloneStory, lintRules, lintValidated } from '../lint/index.js';
+import { resolveRules } from '../lint/rules.js';
 import type { LintOptions, LintWarning } from '../lint/types.js';
 import { footerListUnsubscribe, type ListUnsubscribe } from '../mail.js';
 import type { Briefing, Story } from '../model.js';
@@ -112,6 +113,8 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   const linkParams = checkLinkParams(options.linkParams);
   const tocMinStories = checkToc(options.toc);
   const labels = resolveLabels(options.labels);
+  // Lint runs lazily, when warnings are read: check its settings now, where the caller expects errors.
+  if (options.lint) resolveRules(options.lint);
   // Caches that live as long as the renderer: tracked links and inline html per parsed text.
   const tracker = linkTracker(linkParams);
   const inlineHtml = inlineHtmlFor(theme);
