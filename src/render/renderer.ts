@@ -260,5 +260,3 @@ export async function renderBriefing(
   defaultRenderer ??= createRenderer();
   return (await defaultRenderer).render(input);
 }
-
-export type { PartialSources, ResolvedTheme };
