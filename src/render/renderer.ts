@@ -15,12 +15,11 @@ import { footerListUnsubscribe, type ListUnsubscribe } from '../mail.js';
 import type { Briefing, Story } from '../model.js';
 import { linkTracker, toEdition } from '../normalize/edition.js';
 import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
-import type { PartialSources } from './compile.js';
 import { minifiedSpec } from './generated/templates.js';
 import { type Labels, resolveLabels } from './labels.js';
 import { countLine, type EditionStats, editionStats } from './stats.js';
 import { renderText } from './text.js';
-import { type ResolvedTheme, resolveTheme, type Theme } from './theme.js';
+import { resolveTheme, type Theme } from './theme.js';
 import { inlineHtmlFor, type TemplateView, templateView } from './view.js';
 import { styleWarnings } from './warnings.js';
 
