@@ -10,6 +10,7 @@ import { BriefingValidationError, type ValidationIssue } from './errors.js';
 import type { Briefing, Story } from './model.js';
 import { inlineLinks, inlinePlain, parseInline } from './normalize/inline.js';
 import { isMergeTag, linkProblem, quote } from './normalize/links.js';
+import { memoizeString } from './normalize/memo.js';
 
 /** Size limits that keep one bad request from hanging or exhausting a render service. */
 export interface BriefingLimits {
@@ -225,13 +226,13 @@ function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-function isLocale(value: string): boolean {
+const isLocale = memoizeString((value: string): boolean => {
   try {
     return Intl.getCanonicalLocales(value).length === 1;
   } catch {
     return false;
   }
-}
+});
 
 type Schemas = ReturnType<typeof buildSchemas>;
 const schemaCache = new Map<string, Schemas>();

@@ -1,4 +1,5 @@
 /** Link rules shared by validation, HTML and text: which URLs are allowed and how tracking params are added. */
+import { memoizeString } from './memo.js';
 
 const allowedProtocols = new Set(['https:', 'http:', 'mailto:']);
 
@@ -20,11 +21,10 @@ export function isMergeTag(value: string): boolean {
   return mergeTagPatterns.some((pattern) => pattern.test(value));
 }
 
-/** The URL's protocol when it parses as an absolute URL, else `undefined`. */
-export function urlProtocol(value: string): string | undefined {
-  if (!URL.canParse(value)) return undefined;
-  return new URL(value).protocol;
-}
+/** The URL's protocol when it parses as an absolute URL, else `undefined`. Cached per string. */
+export const urlProtocol = memoizeString((value: string): string | undefined =>
+  URL.canParse(value) ? new URL(value).protocol : undefined,
+);
 
 /** Why a link target is refused, or `undefined` when it is fine (`https:`, `http:`, `mailto:`). */
 export function linkProblem(value: string, orElse = ''): string | undefined {

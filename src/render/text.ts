@@ -5,6 +5,7 @@
 
 import type { Edition, EditionImage, EditionLink, EditionStory } from '../normalize/edition.js';
 import { collapseWhitespace, type InlineNode, memoizeByNodes } from '../normalize/inline.js';
+import { memoizeString } from '../normalize/memo.js';
 import type { ResolvedLabels } from './labels.js';
 import type { EditionStats } from './stats.js';
 import { countLine } from './stats.js';
@@ -60,7 +61,7 @@ function imageText(image: EditionImage | undefined, prefix: string): string {
   if (!image) return '';
   const parts = [image.alt ? `[${prefix}: ${image.alt}]` : '', inlineText(image.credit), image.href ?? ''];
   const line = parts.filter(Boolean).join(' ');
-  return line ? wrap(line) : '';
+  return line ? paragraph(line) : '';
 }
 
 function storyText(story: EditionStory, labels: ResolvedLabels): string {
@@ -68,22 +69,29 @@ function storyText(story: EditionStory, labels: ResolvedLabels): string {
   const kicker = inlineText(story.kicker);
   if (kicker) blocks.push(kicker.toUpperCase());
   const headline = `${story.number ? `${story.number}. ` : ''}${inlineText(story.headline)}`;
-  blocks.push(`${wrap(headline)}\n${'-'.repeat(Math.min(textWidth, headline.length))}`);
+  blocks.push(`${paragraph(headline)}\n${'-'.repeat(Math.min(textWidth, headline.length))}`);
   const byline = inlineText(story.byline);
-  if (byline) blocks.push(wrap(byline));
+  if (byline) blocks.push(paragraph(byline));
   const image = imageText(story.image, labels.image);
   if (image) blocks.push(image);
   const lede = inlineText(story.lede);
-  if (lede) blocks.push(wrap(lede));
+  if (lede) blocks.push(paragraph(lede));
   for (const section of story.sections) {
     const body = inlineText(section.text);
-    const lines = [wrap(`${section.label}: ${body}`.trim())];
-    for (const bullet of section.bullets) lines.push(wrap(inlineText(bullet), textWidth, '  ', '• '));
+    const lines = [paragraph(`${section.label}: ${body}`.trim())];
+    for (const bullet of section.bullets) lines.push(bulletLine(inlineText(bullet)));
     blocks.push(lines.join('\n'));
   }
-  if (story.source) blocks.push(wrap(linkText(story.source)));
+  if (story.source) blocks.push(paragraph(linkText(story.source)));
   return blocks.join('\n\n');
 }
+
+/**
+ * Wrapped paragraphs and bullets, cached by their text: re-rendering an edition (per segment,
+ * per A/B variant) wraps the same paragraphs again.
+ */
+const paragraph = memoizeString((text: string) => wrap(text));
+const bulletLine = memoizeString((text: string) => wrap(text, textWidth, '  ', '• '));
 
 /** The whole text part. */
 export function renderText(edition: Edition, stats: EditionStats, options: { toc?: boolean } = {}): string {
@@ -92,7 +100,7 @@ export function renderText(edition: Edition, stats: EditionStats, options: { toc
   if (edition.dateLabel) head.push(edition.dateLabel);
   const blocks: string[] = [head.join('\n')];
   const greeting = inlineText(edition.greeting);
-  if (greeting) blocks.push(wrap(greeting));
+  if (greeting) blocks.push(paragraph(greeting));
   blocks.push(countLine(stats, edition.locale, edition.labels.countLine));
   if (options.toc) {
     const items = edition.stories.map((story) =>
@@ -107,12 +115,12 @@ export function renderText(edition: Edition, stats: EditionStats, options: { toc
     const sponsor = edition.sponsor;
     if (sponsor && sponsor.after === index + 1) {
       blocks.push('-'.repeat(textWidth));
-      const lines = [inlineText(sponsor.label).toUpperCase(), wrap(inlineText(sponsor.headline))];
+      const lines = [inlineText(sponsor.label).toUpperCase(), paragraph(inlineText(sponsor.headline))];
       const image = imageText(sponsor.image, edition.labels.image);
       if (image) lines.push('', image);
       const text = inlineText(sponsor.text);
-      if (text) lines.push('', wrap(text));
-      if (sponsor.link) lines.push('', wrap(linkText(sponsor.link)));
+      if (text) lines.push('', paragraph(text));
+      if (sponsor.link) lines.push('', paragraph(linkText(sponsor.link)));
       blocks.push(lines.join('\n'));
     }
   });
@@ -120,9 +128,9 @@ export function renderText(edition: Edition, stats: EditionStats, options: { toc
   blocks.push(rule);
   const footer = edition.footer;
   const footerText = inlineText(footer.text);
-  if (footerText) blocks.push(wrap(footerText));
+  if (footerText) blocks.push(paragraph(footerText));
   const address = inlineText(footer.address);
-  if (address) blocks.push(wrap(address));
+  if (address) blocks.push(paragraph(address));
   if (footer.links.length > 0) blocks.push(footer.links.map(linkText).join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }
