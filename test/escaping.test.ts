@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRenderer, type Story } from '../src/index.js';
-import { parseDocument } from './helpers/load.js';
+import { parseDocument } from './support/fidelity.js';
 
 const renderer = await createRenderer();
 

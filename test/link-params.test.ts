@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Briefing, createRenderer } from '../src/index.js';
 import { withLinkParams } from '../src/normalize/links.js';
-import { loadExample, parseDocument } from './helpers/load.js';
+import { loadExample, parseDocument } from './support/fidelity.js';
 
 const linkParams = { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'am-2026-03-14' };
 const tracked = 'utm_source=newsletter&utm_medium=email&utm_campaign=am-2026-03-14';

@@ -14,7 +14,7 @@ import {
   type RenderResult,
   toMailMessage,
 } from '../src/index.js';
-import { loadExample } from './helpers/load.js';
+import { loadExample } from './support/fidelity.js';
 
 interface Received {
   raw: string;

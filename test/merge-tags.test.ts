@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Briefing, createRenderer } from '../src/index.js';
-import { parseDocument } from './helpers/load.js';
+import { parseDocument } from './support/fidelity.js';
 
 interface Esp {
   esp: string;

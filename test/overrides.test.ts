@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Briefing, createRenderer, NewsbriefError, renderBriefing } from '../src/index.js';
-import { loadExample, parseDocument } from './helpers/load.js';
+import { loadExample, parseDocument } from './support/fidelity.js';
 
 const briefing = (): Briefing => ({
   ...loadExample('morning-edition'),

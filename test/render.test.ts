@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRenderer, renderBriefing, type Story } from '../src/index.js';
-import { loadExample, parseDocument } from './helpers/load.js';
+import { loadExample, parseDocument } from './support/fidelity.js';
 
 const renderer = await createRenderer();
 const seed = loadExample('seed-iran-working-group');

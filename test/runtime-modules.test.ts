@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildPackage } from '../bench/build.js';
 import { createRenderer } from '../src/index.js';
-import { loadExample } from './helpers/load.js';
+import { loadExample } from './support/fidelity.js';
 
 const run = promisify(execFile);
 const examplePath = fileURLToPath(new URL('../examples/morning-edition.json', import.meta.url));

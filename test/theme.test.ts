@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BriefingValidationError, createRenderer, NewsbriefError, type Theme } from '../src/index.js';
 import { contrastRatio, resolveTheme } from '../src/render/theme.js';
-import { loadExample, parseDocument } from './helpers/load.js';
+import { loadExample, parseDocument } from './support/fidelity.js';
 
 const ledger: Theme = {
   brandColor: '#C8102E',

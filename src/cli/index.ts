@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { NewsbriefError } from '../errors.js';
 import { briefingJsonSchema } from '../schema.js';
+import { rendererOptions } from './input.js';
 import { lintCommand } from './lint.js';
 import { startPreview } from './preview.js';
 import { renderCommand } from './render.js';
@@ -48,11 +49,11 @@ program
   .description('Serve the rendered email on 127.0.0.1 and reload it when the file changes.')
   .argument('<file>', 'briefing file (.json, .md, .txt)')
   .option('-p, --port <n>', 'port to listen on (0 picks a free one)', integer, 4321)
-  .option('--theme <file>', 'JSON file with theme tokens')
+  .option('--theme <file>', 'JSON file with theme tokens (brandColor, fontFamily, logoUrl, width, ...)')
+  .option('--templates <dir>', 'folder of template partials that override the defaults')
+  .option('--no-minify', 'keep the html readable instead of minified')
   .action(async (file: string, options) => {
-    const { readJsonFile } = await import('./input.js');
-    const theme = options.theme ? await readJsonFile(options.theme, 'Theme') : undefined;
-    const preview = await startPreview(file, options.port, { theme: theme as never });
+    const preview = await startPreview(file, options.port, await rendererOptions(options));
     process.stdout.write(`Previewing ${file} at ${preview.url} (Ctrl+C to stop)\n`);
   });
 

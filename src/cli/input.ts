@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { NewsbriefError } from '../errors.js';
 import { parseBriefing } from '../parse/index.js';
+import type { RenderOptions } from '../render/renderer.js';
+import type { Theme } from '../render/theme.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -41,4 +43,17 @@ export async function readJsonFile(file: string, what: string): Promise<unknown>
   } catch (error) {
     throw new NewsbriefError(`${what} file ${file} is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The render options every rendering command takes: `--theme`, `--templates`, `--no-minify`. */
+export interface RendererFlags {
+  theme?: string;
+  templates?: string;
+  minify?: boolean;
+}
+
+/** Turns the command-line flags into `RenderOptions` (reading the theme file). */
+export async function rendererOptions(flags: RendererFlags): Promise<RenderOptions> {
+  const theme = flags.theme ? ((await readJsonFile(flags.theme, 'Theme')) as Theme) : undefined;
+  return { theme, templates: flags.templates, minify: flags.minify };
 }

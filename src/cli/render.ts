@@ -2,22 +2,17 @@
 import { writeFile } from 'node:fs/promises';
 import type { Briefing } from '../model.js';
 import { createRenderer } from '../render/renderer.js';
-import type { Theme } from '../render/theme.js';
 import { formatWarning } from './format.js';
-import { readBriefingInput, readJsonFile } from './input.js';
+import { type RendererFlags, readBriefingInput, rendererOptions } from './input.js';
 
-export interface RenderCommandOptions {
+export interface RenderCommandOptions extends RendererFlags {
   output?: string;
   text?: string;
-  theme?: string;
-  templates?: string;
-  minify: boolean;
 }
 
 export async function renderCommand(file: string, options: RenderCommandOptions): Promise<number> {
   const input = (await readBriefingInput(file)) as Briefing;
-  const theme = options.theme ? ((await readJsonFile(options.theme, 'Theme')) as Theme) : undefined;
-  const renderer = await createRenderer({ theme, templates: options.templates, minify: options.minify });
+  const renderer = await createRenderer(await rendererOptions(options));
   const result = renderer.render(input);
   for (const warning of result.warnings) process.stderr.write(`${formatWarning(file, warning)}\n`);
   if (options.output) await writeFile(options.output, result.html);

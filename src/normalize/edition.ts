@@ -8,6 +8,7 @@ import { defaultLabels, type ResolvedLabels } from '../render/labels.js';
 import { defaultDir } from '../schema.js';
 import { type InlineNode, inlinePlain, memoizeByNodes, parseInline } from './inline.js';
 import { isMergeTag, urlProtocol, withLinkParams } from './links.js';
+import { memoizeString } from './memo.js';
 import { orderedSections } from './sections.js';
 
 /** Parsed text as the edition holds it: shared with the parse cache, never mutated. */
@@ -84,19 +85,18 @@ export interface EditionSettings {
   labels?: ResolvedLabels;
   /** Widest an image may be: the content width in px. */
   contentWidth: number;
-  linkParams?: Readonly<Record<string, string>>;
-  /** A renderer's `linkTracker(linkParams)`, reused so tracked nodes are cached across renders. */
-  tracker?: (nodes: Inline) => Inline;
+  /** The renderer's `linkTracker(linkParams)`; without one, links are left as written. */
+  tracker?: LinkTracker;
 }
 
 const genericSourceLabels = /^(source|sources|go deeper|read more|more|link|here|click here|full story)$/i;
 
 /** Builds the edition a template and the text renderer both read. */
 export function toEdition(briefing: Briefing, settings: EditionSettings): Edition {
-  const track = (href: string) => withLinkParams(href, settings.linkParams);
-  const tracker = settings.tracker ?? linkTracker(settings.linkParams);
+  const tracker = settings.tracker ?? linkTracker(undefined);
+  const track = tracker.href;
   const labels = settings.labels ?? defaultLabels;
-  const rich = (value: string | undefined): Inline => (value ? tracker(parseInline(value)) : noText);
+  const rich = (value: string | undefined): Inline => (value ? tracker.nodes(parseInline(value)) : noText);
   const locale = briefing.locale ?? 'en-US';
   const first = briefing.stories[0] as Story;
   const multi = briefing.stories.length > 1;
@@ -174,17 +174,23 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
 
 const noText: Inline = [];
 
+/** Adds a renderer's tracking params to links: single URLs and the links inside parsed text. */
+export interface LinkTracker {
+  href: (href: string) => string;
+  nodes: (nodes: Inline) => Inline;
+}
+
 /**
- * Adds tracking params to the links in parsed text. Without params the parsed nodes pass through
- * untouched (so caches keyed by them keep working); with params each result is cached per node
- * array, for the life of the tracker.
+ * A link tracker for `linkParams`. Without params everything passes through untouched (so caches
+ * keyed by parsed nodes keep working); with params, tracked URLs are cached by string and tracked
+ * text by node array, for the life of the tracker (one per renderer), so re-rendering an edition
+ * parses no URL twice.
  */
-export function linkTracker(
-  linkParams: Readonly<Record<string, string>> | undefined,
-): (nodes: Inline) => Inline {
-  if (!linkParams || Object.keys(linkParams).length === 0) return (nodes) => nodes;
-  const track = (href: string) => withLinkParams(href, linkParams);
-  return memoizeByNodes((nodes) => trackLinks(nodes, track));
+export function linkTracker(linkParams: Readonly<Record<string, string>> | undefined): LinkTracker {
+  if (!linkParams || Object.keys(linkParams).length === 0)
+    return { href: (href) => href, nodes: (nodes) => nodes };
+  const href = memoizeString((value: string) => withLinkParams(value, linkParams));
+  return { href, nodes: memoizeByNodes((nodes) => trackLinks(nodes, href)) };
 }
 
 function trackLinks(nodes: Inline, track: (href: string) => string): InlineNode[] {

@@ -124,7 +124,7 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   return {
     render(input) {
       const briefing = assertBriefing(input, { limits: options.limits });
-      const edition = toEdition(briefing, { contentWidth, linkParams, labels, tracker });
+      const edition = toEdition(briefing, { contentWidth, labels, tracker });
       const stats = editionStats(edition);
       const toc = tocMinStories !== undefined && edition.stories.length >= tocMinStories;
       const view = templateView(edition, {

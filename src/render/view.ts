@@ -75,7 +75,7 @@ export function templateView(edition: Edition, settings: ViewSettings) {
     logo: theme.logoUrl
       ? { src: theme.logoUrl, alt: theme.logoAlt ?? edition.title, darkSrc: theme.logoDarkUrl }
       : undefined,
-    stories: edition.stories.map((story) => ({
+    stories: edition.stories.map((story, index) => ({
       number: story.number,
       anchor: story.anchor,
       kickerHtml: html(story.kicker),
@@ -92,7 +92,7 @@ export function templateView(edition: Edition, settings: ViewSettings) {
         text: story.source.text,
         href: story.source.href === undefined ? undefined : hrefAttribute(story.source.href),
       },
-      sponsorAfter: story.number === sponsorAfter || (sponsorAfter === 1 && story.number === 0),
+      sponsorAfter: index + 1 === sponsorAfter,
     })),
     sponsor: edition.sponsor && {
       labelHtml: html(edition.sponsor.label),

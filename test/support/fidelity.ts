@@ -1,4 +1,4 @@
-/** Shared by the fidelity tests: the three reference examples, one renderer, a parsed DOM, Chromium. */
+/** Shared by the tests: example briefings, one renderer, a parsed DOM, Chromium. */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { type Briefing, createRenderer, type Renderer, type RenderOptions } from '../../src/index.js';
@@ -8,7 +8,7 @@ import { contrastRatio } from '../../src/render/theme.js';
 export const exampleNames = ['morning-edition', 'seed-iran-working-group', 'rtl-hebrew'] as const;
 export type ExampleName = (typeof exampleNames)[number];
 
-export function loadExample(name: ExampleName): Briefing {
+export function loadExample(name: ExampleName | (string & {})): Briefing {
   return JSON.parse(
     readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8'),
   ) as Briefing;
