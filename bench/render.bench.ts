@@ -14,8 +14,8 @@ import juice from 'juice';
 import mjml2html from 'mjml';
 import { Bench } from 'tinybench';
 import { createRenderer, lintBriefing, validateBriefing } from '../src/index.js';
-import { defaultPartials } from '../src/render/generated/partials.js';
-import { minifiedSpec } from '../src/render/generated/templates.js';
+import { defaultPartials } from '../src/node/generated/partials.js';
+import { defaultTemplates } from '../src/render/generated/templates.js';
 import { renderText } from '../src/render/text.js';
 import { buildPackage } from './build.js';
 import { byteSplit } from './bytes.js';
@@ -47,9 +47,9 @@ async function renderNaive(): Promise<string> {
   return juice.inlineContent(html, css, juiceOptions);
 }
 
-const template = (runtime as unknown as typeof Handlebars).create().template(minifiedSpec) as (
-  data: unknown,
-) => string;
+const template = (runtime as unknown as typeof Handlebars)
+  .create()
+  .template(defaultTemplates.spec as never) as (data: unknown) => string;
 
 const bench = new Bench({ time: 1500, warmupTime: 300 });
 bench
@@ -87,17 +87,17 @@ const bytes = {
 // Cold start: a fresh process that imports the built package and renders once, against bare node.
 const builtDir = await buildPackage('bench-');
 const exampleJson = JSON.stringify(edition);
-const coldScript = `import(${JSON.stringify(join(builtDir, 'index.js'))}).then(async (m) => {
+const coldScript = `import(${JSON.stringify(join(builtDir, 'node.js'))}).then(async (m) => {
   const before = process.memoryUsage();
   (await m.createRenderer()).render(${exampleJson});
   const after = process.memoryUsage();
   process.stdout.write(JSON.stringify({ imported: before, rendered: after }));
 })`;
 const coldScriptCjs = `(async () => {
-  const m = require(${JSON.stringify(join(builtDir, 'index.cjs'))});
+  const m = require(${JSON.stringify(join(builtDir, 'node.cjs'))});
   (await m.createRenderer()).render(${exampleJson});
 })()`;
-const memoryScript = `import(${JSON.stringify(join(builtDir, 'index.js'))}).then(() => { globalThis.gc?.(); process.stdout.write(JSON.stringify(process.memoryUsage())); })`;
+const memoryScript = `import(${JSON.stringify(join(builtDir, 'node.js'))}).then(() => { globalThis.gc?.(); process.stdout.write(JSON.stringify(process.memoryUsage())); })`;
 const bareMemoryScript = `globalThis.gc?.(); process.stdout.write(JSON.stringify(process.memoryUsage()))`;
 function timeProcess(args: string[]): number {
   const start = process.hrtime.bigint();

@@ -1,16 +1,6 @@
 /** YAML front matter: edition fields (`title`, `date`, `footer`…) written above the stories. */
-import { createRequire } from 'node:module';
-import type { Node, YAMLMap } from 'yaml';
-
-// yaml costs tens of milliseconds to import and only front matter needs it: load it on the first
-// front matter parsed, not on `import 'newsbrief'` (serverless cold starts render, not parse).
-const requireModule = createRequire(import.meta.url);
-let yamlModule: typeof import('yaml') | undefined;
-function yaml(): typeof import('yaml') {
-  yamlModule ??= requireModule('yaml') as typeof import('yaml');
-  return yamlModule;
-}
-
+// yaml is bundled into dist (see tsup.config.ts): one parsed file instead of resolving its ~80.
+import { isMap, isScalar, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import type { Briefing, Sponsor } from '../model.js';
 import { parseError } from './errors.js';
 
@@ -50,7 +40,6 @@ export function splitFrontMatter(source: string): SplitSource {
 }
 
 function parseYaml(text: string, lineOffset: number): FrontMatter {
-  const { LineCounter, isMap, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   const lineOf = (offset: number | undefined) =>
@@ -81,7 +70,7 @@ type LineOf = (offset: number | undefined) => number;
 function readFields(map: YAMLMap, lineOf: LineOf): FrontMatter {
   const out: FrontMatter = {};
   for (const pair of map.items) {
-    const name = yaml().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const node = pair.value as Node | null;
     const line = lineOf((node ?? (pair.key as Node | null))?.range?.[0]);
     const value: unknown = node?.toJSON();

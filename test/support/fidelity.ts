@@ -1,7 +1,7 @@
 /** Shared by the tests: example briefings, one renderer, a parsed DOM, Chromium. */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { type Briefing, createRenderer, type Renderer, type RenderOptions } from '../../src/index.js';
+import { type Briefing, createRenderer, type Renderer, type RenderOptions } from '../../src/node/index.js';
 import { contrastRatio } from '../../src/render/theme.js';
 
 /** The 5-story edition, the hand-converted seed article and the Hebrew (RTL) briefing. */

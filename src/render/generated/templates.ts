@@ -4,7 +4,9 @@
 
 /* biome-ignore-all lint: generated code */
 
-export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data) {
+import type { CompiledTemplates } from '../templates.js';
+
+export const defaultTemplates: CompiledTemplates = { format: "newsbrief-templates@1", width: 600, spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -567,5 +569,5 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";font-size:1px;line-height:1px\">&nbsp;</p>"
     + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9985},"end":{"line":1,"column":10568}}})) != null ? stack1 : "")
     + "</div></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
-},"useData":true};
+},"useData":true} };
 
