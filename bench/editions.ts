@@ -29,7 +29,11 @@ export function freshEditions(count: number, first = 0): Briefing[] {
   return Array.from({ length: count }, (_, index) => freshCopy(edition, first + index));
 }
 
-/** `edition` with `index` appended to every text field (not to URLs, merge tags, dates, locales). */
+/**
+ * `edition` with `index` appended to every text field (not to URLs, merge tags, dates, locales),
+ * passed through JSON as a request body or a CMS export would arrive: flat strings, not the
+ * concatenations the appending builds.
+ */
 export function freshCopy(edition: Briefing, index: number): Briefing {
   const mark = (value: unknown): unknown => {
     if (typeof value === 'string') return /^https?:|^\*\|/.test(value) ? value : `${value} ${index}`;
@@ -44,5 +48,5 @@ export function freshCopy(edition: Briefing, index: number): Briefing {
     }
     return value;
   };
-  return mark(edition) as Briefing;
+  return JSON.parse(JSON.stringify(mark(edition))) as Briefing;
 }

@@ -25,15 +25,17 @@ const parsed = new Map<string, readonly InlineNode[]>();
 const cacheCharLimit = 1_000_000;
 let cachedChars = 0;
 
-/** Splits story text into inline nodes. Never throws: unmatched markers are text. */
+/**
+ * Splits story text into inline nodes. Never throws: unmatched markers are text.
+ *
+ * Text without a marker (most fields of most stories) becomes one text node without touching the
+ * cache: hashing a new string into a map costs more than this check, and new copy never hits.
+ */
 export function parseInline(source: string): readonly InlineNode[] {
+  if (!hasMarker(source)) return source ? [{ type: 'text', value: source }] : noNodes;
   const hit = parsed.get(source);
   if (hit) return hit;
-  const nodes = hasMarker(source)
-    ? new InlineScanner(source).run(0, source.length, true)
-    : source
-      ? [{ type: 'text' as const, value: source }]
-      : [];
+  const nodes = new InlineScanner(source).run(0, source.length, true);
   if (cachedChars + source.length > cacheCharLimit) {
     parsed.clear();
     cachedChars = 0;
@@ -42,6 +44,8 @@ export function parseInline(source: string): readonly InlineNode[] {
   cachedChars += source.length;
   return nodes;
 }
+
+const noNodes: readonly InlineNode[] = [];
 
 const star = 0x2a;
 const underscore = 0x5f;
@@ -364,13 +368,16 @@ class InlineScanner {
 /**
  * Caches a function of parsed text by node array. Parsed nodes are shared (see the parse cache)
  * and never mutated, so what is derived from them (html, plain text, word counts) can be too;
- * entries go when their nodes are dropped.
+ * entries go when their nodes are dropped. Text without markup is derived afresh each time:
+ * that costs about what a lookup costs, and a weak map entry per new field costs the garbage
+ * collector more.
  */
 export function memoizeByNodes<T>(
   derive: (nodes: readonly InlineNode[]) => T,
 ): (nodes: readonly InlineNode[]) => T {
   const memo = new WeakMap<readonly InlineNode[], T>();
   return (nodes) => {
+    if (nodes.length === 0 || (nodes.length === 1 && nodes[0]?.type === 'text')) return derive(nodes);
     let value = memo.get(nodes);
     if (value === undefined) {
       value = derive(nodes);
@@ -391,6 +398,7 @@ export function inlineLinks(nodes: readonly InlineNode[], hrefs: string[] = []):
 
 /** The text a reader sees, markers removed; links as their label. */
 export function inlinePlain(nodes: readonly InlineNode[]): string {
+  if (nodes.length === 1 && nodes[0]?.type === 'text') return nodes[0].value;
   let out = '';
   for (const node of nodes) out += node.type === 'text' ? node.value : inlinePlain(node.children);
   return out;
@@ -429,17 +437,27 @@ export function countWords(text: string): number {
 }
 
 const whitespaceRun = /\s+/g;
-/** Whitespace that is not a plain space (`\s` spelled out), or two spaces in a row. */
-const uncollapsed = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
 
 /**
  * `text.replace(/\s+/g, ' ').trim()`, without rebuilding text that is already collapsed (most
  * story text: single spaces between words, none at the ends).
  */
 export function collapseWhitespace(text: string): string {
-  if (text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 || uncollapsed.test(text))
-    return text.replace(whitespaceRun, ' ').trim();
-  return text;
+  return isCollapsed(text) ? text : text.replace(whitespaceRun, ' ').trim();
+}
+
+/** No whitespace but single plain spaces between other characters (one pass, no regex). */
+function isCollapsed(text: string): boolean {
+  let previousSpace = true; // a space at the start is not collapsed
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else if ((code >= 0x09 && code <= 0x0d) || (code >= 0xa0 && isSpace(code))) return false;
+    else previousSpace = false;
+  }
+  return !previousSpace || text.length === 0;
 }
 
 /** Non-ASCII code units that `\s` matches. */
