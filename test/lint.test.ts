@@ -559,19 +559,19 @@ describe('the parsed seed article', () => {
         rule: 'bullet-length',
         severity: 'warning',
         message: 'Bullet has 36 words; cut it to 35 or fewer.',
-        path: 'stories[0].sections[1].bullets[0]',
+        path: 'stories[0].sections[1].body[1].bullets[0]',
       },
       {
         rule: 'bullet-length',
         severity: 'warning',
         message: 'Bullet has 38 words; cut it to 35 or fewer.',
-        path: 'stories[0].sections[3].bullets[0]',
+        path: 'stories[0].sections[3].body[1].bullets[0]',
       },
       {
         rule: 'bullet-length',
         severity: 'warning',
         message: 'Bullet has 36 words; cut it to 35 or fewer.',
-        path: 'stories[0].sections[3].bullets[1]',
+        path: 'stories[0].sections[3].body[1].bullets[1]',
       },
       {
         rule: 'story-length',

@@ -14,19 +14,23 @@ import { parsePlainText } from './plain-text.js';
  * The result is not validated (`renderBriefing` and `validateBriefing` do that), but every field
  * has the type the briefing format expects. The title defaults to the first headline (plain text).
  *
- * Rules both forms share:
+ * Rules both forms share (README "Authoring" has examples):
+ * - A first line `1 big thing: Headline` or `Scoop: Headline` splits into kicker and headline.
  * - Right after the headline, `By Jane Doe` (or `_By Jane Doe_`) is the byline, kept as written.
- * - The first plain paragraph is the lede; plain paragraphs before the first label join the lede,
- *   later ones join the current section's text, separated by a blank line.
- * - A labelled paragraph starts a section. Markdown takes any `**Label:**` / `**Label**:` and a
- *   `## Heading`; plain text takes known axioms only (`Why does it matter:`), so a colon inside a
- *   sentence stays text. Known variants become the canonical axiom ("What is the next" →
- *   "What's next"); an emoji prefix is kept (`🔭 Zoom out`).
- * - Bullets (`- `, `* `, `• `) join the current section. Before any section, a short lead-in
- *   paragraph ending in a colon ("The bill would:") becomes their label, else "The details".
+ * - The first paragraph is the lede. Later paragraphs, bullets and numbered items before the first
+ *   label form a section without a label; after a label, they continue that section in the order
+ *   written (`body`).
+ * - A label is a short phrase at the start of a paragraph, then a colon: `**Any label:**`, a known
+ *   axiom (`Why does it matter:` → "Why it matters"), or a new one shaped like a label
+ *   (`Stunning stat: …`, 1–6 capitalised words, not a sentence such as "The vote was close: …").
+ *   A bullet that opens with a known axiom (`• Why it matters: …`) starts that section.
+ * - `- `, `* `, `• ` lines are bullets; `1.` / `2)` lines are numbered items.
+ * - A line that starts with a label or a list marker starts a new block even without a blank line
+ *   above it; in plain text, so does every line of a paste that is not hard-wrapped.
  * - `![alt](src "credit")` alone in a paragraph is the image (a second image is an error).
- * - A last paragraph that is only a link, or a lone `Source` / `Go deeper` / `Read more` line
- *   (optionally with a URL), is the source. `---` rules never end a story.
+ * - The source is read from the end: a link-only line, a lone `Source` / `Go deeper` / `Read more`
+ *   (optionally with a URL, or above a linked title), or `Go deeper: text` with or without a link.
+ *   `---` rules never end a story.
  * - Markdown paragraphs before the first `# Heading` are the greeting.
  *
  * @throws {NewsbriefError} when the source is empty, holds only front matter, or its front matter
@@ -52,7 +56,7 @@ export function parseBriefing(source: string): Briefing {
   if (hasStoryHeading(body)) {
     ({ stories, intro } = parseMarkdown(body, bodyLineOffset));
   } else {
-    stories = [parsePlainText(body, bodyLineOffset)];
+    stories = [parsePlainText(body, bodyLineOffset).story];
   }
 
   const briefing: Briefing = { ...data, title: data?.title ?? '', stories };

@@ -1,42 +1,44 @@
 /**
  * Assembles one story from the blocks both authoring forms produce (paragraphs, labelled
- * paragraphs, bullets, an image, a source link), so Markdown and plain text follow the same rules.
+ * paragraphs, bullet and numbered items, an image), so Markdown and plain text follow the same
+ * rules. Sections come out with an ordered `body`: paragraphs and lists in the order written.
  */
-import type { Story, StoryImage } from '../model.js';
+import type { Section, SectionBlock, Story, StoryImage } from '../model.js';
 import { parseError } from './errors.js';
+import { isSourceLabel, linkOnly, type SourceLink, sourceFromText, sourceWord } from './source-link.js';
 
-/**
- * Label of the section that holds bullets written before any label, when the paragraph above them
- * is not a label-like lead-in ending in a colon. "The details" is an axiom Axios itself uses.
- */
-export const unlabeledBulletsLabel = 'The details';
-
-/** Joins the paragraphs of one field; a blank line keeps them apart for the text renderer. */
-const paragraphBreak = '\n\n';
-
-/** Longest lead-in ("The bill would:") that is lifted into the label of the bullets below it. */
-const maxLeadInWords = 12;
+/** Where a block starts in the source: 1-based line and column. */
+export interface SourceSpot {
+  line: number;
+  column: number;
+}
 
 interface DraftSection {
-  label: string;
-  paragraphs: string[];
-  bullets: string[];
+  label?: string;
+  blocks: SectionBlock[];
+  /** Where the label (or the first block) was written, and where each block was. */
+  spot?: SourceSpot;
+  spots: (SourceSpot | undefined)[];
 }
+
+/** Positions of what the builder produced, by path relative to the story (`sections[1].body[0]`). */
+export type StorySpots = Map<string, SourceSpot>;
 
 /** Collects a story's blocks in document order and turns them into a `Story`. */
 export class StoryBuilder {
   private readonly headline: string;
+  private kicker: string | undefined;
   private byline: string | undefined;
   private image: StoryImage | undefined;
-  private source: Story['source'];
-  private readonly lede: string[] = [];
+  private lede: string | undefined;
   private readonly sections: DraftSection[] = [];
-  /** Whether the last block was a plain paragraph added to the lede, so bullets may adopt it. */
-  private lastWasLede = false;
   private blocks = 0;
+  private readonly spots: StorySpots = new Map();
 
-  constructor(headline: string) {
+  constructor(headline: string, kicker?: string, spot?: SourceSpot) {
     this.headline = headline;
+    this.kicker = kicker;
+    if (spot) this.spots.set('headline', spot);
   }
 
   /** True until the first block after the headline (an image does not count). */
@@ -44,89 +46,154 @@ export class StoryBuilder {
     return this.blocks === 0;
   }
 
-  setByline(byline: string): void {
+  setByline(byline: string, spot?: SourceSpot): void {
     this.byline = byline;
-    this.lastWasLede = false;
+    if (spot) this.spots.set('byline', spot);
   }
 
   /** The story image; a story holds one, so a second one is an error rather than lost. */
-  setImage(image: StoryImage, line: number): void {
+  setImage(image: StoryImage, line: number, spot?: SourceSpot): void {
     if (this.image) throw parseError(line, `a story has one image, and "${this.headline}" already has one`);
     this.image = image;
-    this.lastWasLede = false;
-  }
-
-  setSource(source: NonNullable<Story['source']>): void {
-    this.source = source;
-    this.lastWasLede = false;
-    this.blocks += 1;
+    if (spot) this.spots.set('image', spot);
   }
 
   /**
-   * A paragraph without a label: the lede while no section has started (later ones join it),
-   * else more text of the current section.
+   * A paragraph without a label: the lede when it comes first, else the next paragraph of the
+   * current section (a section without a label when none has started).
    */
-  paragraph(text: string): void {
+  paragraph(text: string, spot?: SourceSpot): void {
+    if (!text) return;
+    this.blocks += 1;
+    if (this.lede === undefined && this.sections.length === 0) {
+      this.lede = text;
+      if (spot) this.spots.set('lede', spot);
+      return;
+    }
+    this.push({ paragraph: text }, spot);
+  }
+
+  /** A labelled paragraph (or bullet) starts a section; `text` is what follows the label. */
+  section(label: string, text: string, spot?: SourceSpot): void {
+    this.blocks += 1;
+    this.sections.push({ label, blocks: [], spot, spots: [] });
+    if (text) this.push({ paragraph: text }, spot);
+  }
+
+  /**
+   * An item of a bullet or numbered list. Consecutive items of one kind form one list, also across
+   * a blank line; before any section they open a section without a label.
+   */
+  item(kind: 'bullets' | 'numbered', text: string, spot?: SourceSpot): void {
     if (!text) return;
     this.blocks += 1;
     const current = this.sections.at(-1);
-    if (current) {
-      current.paragraphs.push(text);
-      this.lastWasLede = false;
-    } else {
-      this.lede.push(text);
-      this.lastWasLede = true;
+    const last = current?.blocks.at(-1);
+    if (current && last && kind in last) {
+      (last as Record<typeof kind, string[]>)[kind].push(text);
+      return;
     }
+    this.push(kind === 'bullets' ? { bullets: [text] } : { numbered: [text] }, spot);
   }
 
-  /** A labelled paragraph starts a section; `text` is what follows the label. */
-  section(label: string, text: string): void {
-    this.blocks += 1;
-    this.sections.push({ label, paragraphs: text ? [text] : [], bullets: [] });
-    this.lastWasLede = false;
+  private push(block: SectionBlock, spot: SourceSpot | undefined): void {
+    let current = this.sections.at(-1);
+    if (!current) {
+      current = { blocks: [], spot, spots: [] };
+      this.sections.push(current);
+    }
+    current.blocks.push(block);
+    current.spots.push(spot);
+  }
+
+  /** The finished story: the source taken from its end, empty sections dropped. */
+  build(): Story {
+    const source = this.takeSource();
+    const story: Story = { headline: this.headline };
+    if (this.kicker) story.kicker = this.kicker;
+    if (this.byline) story.byline = this.byline;
+    if (this.lede !== undefined) story.lede = this.lede;
+    const sections: Section[] = [];
+    for (const draft of this.sections) {
+      if (draft.blocks.length === 0) continue;
+      const path = `sections[${sections.length}]`;
+      if (draft.spot) this.spots.set(path, draft.spot);
+      draft.spots.forEach((spot, index) => {
+        if (spot) this.spots.set(`${path}.body[${index}]`, spot);
+      });
+      sections.push(
+        draft.label === undefined ? { body: draft.blocks } : { label: draft.label, body: draft.blocks },
+      );
+    }
+    if (sections.length > 0) story.sections = sections;
+    if (this.image) story.image = this.image;
+    if (source) story.source = source.link;
+    if (source?.spot) this.spots.set('source', source.spot);
+    return story;
+  }
+
+  /** Where each part of the built story was written; complete after `build()`. */
+  get positions(): StorySpots {
+    return this.spots;
   }
 
   /**
-   * Bullets belong to the current section. Before any section, a lead-in paragraph ending in a
-   * colon ("The bill would:") becomes their label; otherwise they go under "The details".
+   * Removes the source link written at the end of the story and returns it: a link-only or
+   * source-word paragraph (with the source word above a link), or a last "Go deeper: …" section.
    */
-  bullets(items: string[]): void {
-    const bullets = items.filter((item) => item !== '');
-    if (bullets.length === 0) return;
-    this.blocks += 1;
-    let current = this.sections.at(-1);
-    if (!current) {
-      const leadIn = this.lastWasLede ? this.lede.at(-1) : undefined;
-      if (leadIn && /[:：]$/.test(leadIn) && leadIn.split(/\s+/).length <= maxLeadInWords) {
-        this.lede.pop();
-        current = { label: leadIn.replace(/\s*[:：]$/, ''), paragraphs: [], bullets: [] };
-      } else {
-        current = { label: unlabeledBulletsLabel, paragraphs: [], bullets: [] };
-      }
-      this.sections.push(current);
+  private takeSource(): { link: SourceLink; spot?: SourceSpot } | undefined {
+    const section = this.sections.at(-1);
+    if (!section) return undefined;
+    const last = section.blocks.at(-1);
+    const lastText = last && blockText(last);
+    if (lastText === undefined) return undefined;
+    const spot = section.spots.at(-1);
+
+    if (isSourceLabel(section.label) && section.blocks.length === 1) {
+      this.sections.pop();
+      return { link: sourceFromText(section.label as string, lastText), spot: section.spot ?? spot };
     }
-    current.bullets.push(...bullets);
-    this.lastWasLede = false;
+    if (!last || !('paragraph' in last)) return undefined;
+    const word = sourceWord(lastText);
+    if (word) {
+      this.dropLast(section);
+      return { link: word, spot };
+    }
+    const link = linkOnly(lastText);
+    if (!link) return undefined;
+    this.dropLast(section);
+    // "Go deeper" on its own line, then the linked title.
+    const above = section.blocks.at(-1);
+    const aboveWord = above && 'paragraph' in above ? sourceWord(above.paragraph) : undefined;
+    if (aboveWord && !aboveWord.url) {
+      const aboveSpot = section.spots.at(-1);
+      this.dropLast(section);
+      return {
+        link: link.label ? link : { label: aboveWord.label as string, url: link.url as string },
+        spot: aboveSpot,
+      };
+    }
+    if (section.blocks.length === 0 && isSourceLabel(section.label)) {
+      this.sections.pop();
+      return {
+        link: link.label ? link : { label: section.label as string, url: link.url as string },
+        spot: section.spot,
+      };
+    }
+    return { link, spot };
   }
 
-  /** The finished story; sections with neither text nor bullets are dropped. */
-  build(): Story {
-    const story: Story = { headline: this.headline };
-    if (this.byline) story.byline = this.byline;
-    if (this.lede.length > 0) story.lede = this.lede.join(paragraphBreak);
-    const sections = this.sections
-      .filter((section) => section.paragraphs.length > 0 || section.bullets.length > 0)
-      .map((draft) => {
-        const section: NonNullable<Story['sections']>[number] = { label: draft.label };
-        if (draft.paragraphs.length > 0) section.text = draft.paragraphs.join(paragraphBreak);
-        if (draft.bullets.length > 0) section.bullets = draft.bullets;
-        return section;
-      });
-    if (sections.length > 0) story.sections = sections;
-    if (this.image) story.image = this.image;
-    if (this.source) story.source = this.source;
-    return story;
+  private dropLast(section: DraftSection): void {
+    section.blocks.pop();
+    section.spots.pop();
   }
+}
+
+/** The text of a paragraph, or of a list's only item; `undefined` for longer lists. */
+function blockText(block: SectionBlock): string | undefined {
+  if ('paragraph' in block) return block.paragraph;
+  const items = 'bullets' in block ? block.bullets : block.numbered;
+  return items.length === 1 ? items[0] : undefined;
 }
 
 /** Whitespace, including line breaks inside a paragraph, collapsed to single spaces. */
