@@ -4,6 +4,7 @@ import { NewsbriefError } from '../src/errors.js';
 import type { Section } from '../src/model.js';
 import { canonicalAxiom, matchAxiomLabel } from '../src/parse/axioms.js';
 import { parseBriefing } from '../src/parse/index.js';
+import { readLabel, splitKicker } from '../src/parse/labels.js';
 import { validateBriefing } from '../src/schema.js';
 
 const fixtures = new URL('./fixtures/parse/', import.meta.url);
@@ -326,6 +327,95 @@ describe('axioms', () => {
     'Why it matters\nto us: nothing',
   ])('%j does not open with an axiom', (paragraph) => {
     expect(matchAxiomLabel(paragraph)).toBeUndefined();
+  });
+});
+
+describe('labels, kickers and line breaks as real copy writes them', () => {
+  it.each([
+    ['Stunning stat: 51% said yes.', 'Stunning stat'],
+    ["Jane Doe's thought bubble: It won't last.", "Jane Doe's thought bubble"],
+    ['How you can help:', 'How you can help'],
+    ['What to watch: The vote.', 'What to watch'],
+    ['Next steps: The vote.', 'Next steps'],
+    ['🍽️ What’s new: Lunch is $20.', '🍽️ What’s new'],
+  ])('%j opens the section %j', (paragraph, label) => {
+    expect(readLabel(paragraph)?.label).toBe(label);
+  });
+
+  it.each([
+    'The vote was close: 51 to 49.',
+    'Note: the bill still needs the House.',
+    'We tried it:',
+    'The bill would:',
+    'Highlights include the:',
+    'Ratio 3:2 held.',
+    'At 10:30 the doors opened.',
+    'This is a much longer sentence that only later reaches a colon: see.',
+  ])('%j is not a label', (paragraph) => {
+    expect(readLabel(paragraph)).toBeUndefined();
+  });
+
+  it('reads labels inside bullets only for known axioms', () => {
+    expect(readLabel('Why it matters: X.', { knownOnly: true })?.label).toBe('Why it matters');
+    expect(readLabel('Texas: 40% of the vote.', { knownOnly: true })).toBeUndefined();
+  });
+
+  it.each([
+    [
+      '1 big thing: Cities race to cool the grid',
+      { kicker: '1 big thing', headline: 'Cities race to cool the grid' },
+    ],
+    ['Scoop: FEMA readies an overhaul', { kicker: 'Scoop', headline: 'FEMA readies an overhaul' }],
+    ['Map of the day: Where rents fell', { kicker: 'Map of the day', headline: 'Where rents fell' }],
+    ['Mayor: We are ready', { headline: 'Mayor: We are ready' }],
+    ['Biden signs the bill', { headline: 'Biden signs the bill' }],
+  ])('%j splits into %j', (line, expected) => {
+    expect(splitKicker(line)).toEqual(expected);
+  });
+
+  it('does not let a bullet swallow the label line under it', () => {
+    const story = parseValid('H\n\nLede.\n\n• One.\nWhy it matters: Two.\n').stories[0];
+    expect(story?.sections).toEqual([
+      { body: [{ bullets: ['One.'] }] },
+      { label: 'Why it matters', body: [{ paragraph: 'Two.' }] },
+    ]);
+  });
+
+  it('keeps a hard-wrapped paragraph whole and ends it where the line ends early', () => {
+    const source =
+      'H\n\nThe council approved the plan on Tuesday after a long debate that ran\nwell past midnight.\nA second vote is set for June.\n';
+    const story = parseValid(source).stories[0];
+    expect(story?.lede).toBe(
+      'The council approved the plan on Tuesday after a long debate that ran well past midnight.',
+    );
+    expect(story?.sections).toEqual([{ body: [{ paragraph: 'A second vote is set for June.' }] }]);
+  });
+
+  it.each([
+    ['Go deeper\n', { label: 'Go deeper' }],
+    ['Go deeper: The full report\n', { label: 'The full report' }],
+    [
+      'Go deeper: [The full report](https://example.com/r)\n',
+      { label: 'The full report', url: 'https://example.com/r' },
+    ],
+    [
+      'Go deeper\n[The full report](https://example.com/r)\n',
+      { label: 'The full report', url: 'https://example.com/r' },
+    ],
+    ['Go deeper\n\nhttps://example.com/r\n', { label: 'Go deeper', url: 'https://example.com/r' }],
+    ['The full report <https://example.com/r>\n', { label: 'The full report', url: 'https://example.com/r' }],
+  ])('reads the source from %j', (ending, source) => {
+    const story = parseValid(`H\n\nLede.\n\nWhy it matters: Because.\n\n${ending}`).stories[0];
+    expect(story?.source).toEqual(source);
+    expect(story?.sections).toEqual([{ label: 'Why it matters', body: [{ paragraph: 'Because.' }] }]);
+  });
+
+  it('reads Markdown ordered lists as numbered and label lines without a blank line as sections', () => {
+    const story = parseValid('# H\n\nLede.\n**Why it matters:** Because.\n\n1. One\n2. Two\n').stories[0];
+    expect(story?.lede).toBe('Lede.');
+    expect(story?.sections).toEqual([
+      { label: 'Why it matters', body: [{ paragraph: 'Because.' }, { numbered: ['One', 'Two'] }] },
+    ]);
   });
 });
 
