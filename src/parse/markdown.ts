@@ -23,9 +23,26 @@ const lexerOptions = { gfm: true } as const;
 /** `•` is not a Markdown list marker, so pasted `• ` lines arrive inside a paragraph. */
 const dotBullet = /^\s*[•●▪◦‣·]\s*(.*)$/u;
 
-/** True when the body has an ATX level-1 heading (`# Headline`) outside code blocks. */
+const atxStoryHeading = /^ {0,3}#(?:[ \t]|$)/;
+const fence = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * True when the body has an ATX level-1 heading (`# Headline`) outside fenced code blocks. A scan
+ * of line starts, not a Markdown lex: it decides the form of every paste, and marked's inline
+ * lexer slows down quadratically on some hostile pastes (`*|*|*|…`).
+ */
 export function hasStoryHeading(body: string): boolean {
-  return lex(body).some(({ token }) => isStoryHeading(token) && /^ {0,3}#/.test(token.raw));
+  let open: string | undefined;
+  for (const line of body.split('\n')) {
+    const marker = fence.exec(line)?.[1];
+    if (open) {
+      if (marker && marker[0] === open[0] && marker.length >= open.length) open = undefined;
+      continue;
+    }
+    if (marker) open = marker;
+    else if (atxStoryHeading.test(line)) return true;
+  }
+  return false;
 }
 
 /**
