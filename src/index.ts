@@ -26,7 +26,8 @@ export type {
   Story,
   StoryImage,
 } from './model.js';
-export { parseBriefing } from './parse/index.js';
+export { type ParseOptions, parseBriefing } from './parse/index.js';
+export type { SourcePosition, SourcePositions } from './parse/positions.js';
 export type { Labels } from './render/labels.js';
 export {
   createRenderer,

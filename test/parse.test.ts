@@ -5,6 +5,7 @@ import type { Section } from '../src/model.js';
 import { canonicalAxiom, matchAxiomLabel } from '../src/parse/axioms.js';
 import { parseBriefing } from '../src/parse/index.js';
 import { readLabel, splitKicker } from '../src/parse/labels.js';
+import { positionAt } from '../src/parse/positions.js';
 import { validateBriefing } from '../src/schema.js';
 
 const fixtures = new URL('./fixtures/parse/', import.meta.url);
@@ -416,6 +417,56 @@ describe('labels, kickers and line breaks as real copy writes them', () => {
     expect(story?.sections).toEqual([
       { label: 'Why it matters', body: [{ paragraph: 'Because.' }, { numbered: ['One', 'Two'] }] },
     ]);
+  });
+});
+
+describe('source positions', () => {
+  const source = [
+    '---',
+    'title: Brief',
+    '---',
+    'Headline here',
+    '',
+    'The lede, on line 6.',
+    '',
+    'Why it matters: Because.',
+    '  • One.',
+    '  • Two,',
+    '    wrapped.',
+    '',
+    'Go deeper: [The report](https://example.com/r)',
+  ].join('\n');
+
+  it('maps briefing paths to 1-based spans, front matter counted', () => {
+    const { briefing, positions } = parseBriefing(source, { positions: true });
+    expect(briefing).toEqual(parseBriefing(source));
+    expect(positions).toMatchObject({
+      'stories[0].headline': { line: 4, column: 1, endLine: 4, endColumn: 14 },
+      'stories[0].lede': { line: 6, column: 1, endLine: 6, endColumn: 21 },
+      'stories[0].sections[0]': { line: 8, column: 1, endLine: 11, endColumn: 13 },
+      'stories[0].sections[0].body[0]': { line: 8, column: 1, endLine: 8, endColumn: 25 },
+      'stories[0].sections[0].body[1]': { line: 9, column: 3, endLine: 11, endColumn: 13 },
+      'stories[0].sections[0].body[1].bullets[1]': { line: 10, column: 3, endLine: 11, endColumn: 13 },
+      'stories[0].source': { line: 13, column: 1, endLine: 13, endColumn: 47 },
+      'stories[0]': { line: 4, column: 1, endLine: 13, endColumn: 47 },
+    });
+  });
+
+  it('finds the nearest recorded path for a lint path', () => {
+    const { positions } = parseBriefing(source, { positions: true });
+    expect(positionAt(positions, 'stories[0].sections[0].body[1].bullets[0]')?.line).toBe(9);
+    expect(positionAt(positions, 'stories[0].sections[0].body[0].paragraph')?.line).toBe(8);
+    expect(positionAt(positions, 'stories[0].image')?.line).toBe(4);
+    expect(positionAt(positions, 'preheader')).toBeUndefined();
+  });
+
+  it('records Markdown stories, sections and list items by line', () => {
+    const { positions } = parseBriefing('# One\n\nLede.\n\n# Two\n\n**Zoom in:** Text.\n\n1. a\n2. b\n', {
+      positions: true,
+    });
+    expect(positions['stories[1].headline']?.line).toBe(5);
+    expect(positions['stories[1].sections[0]']).toMatchObject({ line: 7, endLine: 10 });
+    expect(positions['stories[1].sections[0].body[1].numbered[1]']?.line).toBe(10);
   });
 });
 

@@ -5,6 +5,8 @@ import { parseError } from './errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { hasStoryHeading, parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plain-text.js';
+import type { SourcePositions } from './positions.js';
+import type { StoryPositions } from './story-builder.js';
 
 /**
  * Parses a briefing written by hand: Markdown with optional YAML front matter (each `# Heading`
@@ -40,7 +42,27 @@ import { parsePlainText } from './plain-text.js';
  * const briefing = parseBriefing(await readFile('monday.md', 'utf8'));
  * const { html } = await renderBriefing(briefing);
  */
-export function parseBriefing(source: string): Briefing {
+export function parseBriefing(source: string): Briefing;
+/**
+ * Parses a briefing and says where each part was written: `positions` maps briefing paths
+ * (`stories[0].headline`, `stories[1].sections[0]`, `stories[0].sections[2].body[1]`,
+ * `stories[0].sections[2].body[1].bullets[0]`, `stories[0].source`, and `stories[0]` for the whole
+ * story) to 1-based `{ line, column, endLine, endColumn }` in `source`, for editors and
+ * `file:line:col` lint output (`positionAt` finds the nearest recorded path).
+ *
+ * @example
+ * const { briefing, positions } = parseBriefing(text, { positions: true });
+ * positions['stories[0].lede']; // → { line: 3, column: 1, endLine: 3, endColumn: 88 }
+ */
+export function parseBriefing(
+  source: string,
+  options: ParseOptions & { positions: true },
+): { briefing: Briefing; positions: SourcePositions };
+export function parseBriefing(source: string, options?: ParseOptions): Briefing;
+export function parseBriefing(
+  source: string,
+  options: ParseOptions = {},
+): Briefing | { briefing: Briefing; positions: SourcePositions } {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw parseError(1, 'the source is empty; expected a headline or a "# Headline"');
   const { data, body, bodyLineOffset } = splitFrontMatter(text);
@@ -52,11 +74,14 @@ export function parseBriefing(source: string): Briefing {
   }
 
   let stories: Story[];
+  let storyPositions: StoryPositions[];
   let intro: { text: string; line: number } | undefined;
   if (hasStoryHeading(body)) {
-    ({ stories, intro } = parseMarkdown(body, bodyLineOffset));
+    ({ stories, intro, positions: storyPositions } = parseMarkdown(body, bodyLineOffset));
   } else {
-    stories = [parsePlainText(body, bodyLineOffset).story];
+    const { story, positions } = parsePlainText(body, bodyLineOffset);
+    stories = [story];
+    storyPositions = [positions];
   }
 
   const briefing: Briefing = { ...data, title: data?.title ?? '', stories };
@@ -70,5 +95,17 @@ export function parseBriefing(source: string): Briefing {
     briefing.greeting = intro.text;
   }
   if (!briefing.title) briefing.title = inlinePlain(parseInline(stories[0]?.headline ?? ''));
-  return briefing;
+  if (!options.positions) return briefing;
+  const positions: SourcePositions = {};
+  storyPositions.forEach((story, index) => {
+    for (const [path, position] of story)
+      positions[path ? `stories[${index}].${path}` : `stories[${index}]`] = position;
+  });
+  return { briefing, positions };
+}
+
+/** Options of `parseBriefing`. */
+export interface ParseOptions {
+  /** Also return where each part was written: `{ briefing, positions }`. @default false */
+  positions?: boolean;
 }

@@ -8,13 +8,14 @@ import type { Story, StoryImage } from '../model.js';
 import { displayLabel, splitDecoration } from './axioms.js';
 import { parseError } from './errors.js';
 import { readLabel, splitKicker } from './labels.js';
-import { isByline, StoryBuilder, type StorySpots, squash } from './story-builder.js';
+import { type SourcePosition, spanOf } from './positions.js';
+import { isByline, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
 
 /** What the Markdown body holds: the stories, and any paragraphs written before the first one. */
 export interface MarkdownEdition {
   stories: Story[];
   /** Where each story's parts were written, by path relative to the story. */
-  positions: StorySpots[];
+  positions: StoryPositions[];
   /** Paragraphs before the first `# Heading`, joined; the caller uses them as the greeting. */
   intro?: { text: string; line: number };
 }
@@ -52,7 +53,7 @@ export function hasStoryHeading(body: string): boolean {
 export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
   const blocks = lex(body);
   const stories: Story[] = [];
-  const positions: StorySpots[] = [];
+  const positions: StoryPositions[] = [];
   const finish = (done: StoryBuilder) => {
     stories.push(done.build());
     positions.push(done.positions);
@@ -68,7 +69,7 @@ export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
       const written = inlineSource(token.tokens ?? []);
       if (!written) throw parseError(line, 'a "# " heading needs headline text after the "#"');
       const { kicker, headline } = splitKicker(written);
-      builder = new StoryBuilder(headline, kicker, { line, column: 1 });
+      builder = new StoryBuilder(headline, kicker, spanOf(token.raw.replace(/^\n+/, ''), line, 1));
       continue;
     }
     if (!builder) {
@@ -123,7 +124,7 @@ function isFiller(token: Token): boolean {
 
 function addBlock(builder: StoryBuilder, token: Token, line: number): void {
   const block = token as MarkedToken;
-  const spot = { line, column: 1 };
+  const spot = spanOf(token.raw.replace(/^\n+/, ''), line, 1);
   switch (block.type) {
     case 'space':
     case 'hr':
@@ -134,10 +135,10 @@ function addBlock(builder: StoryBuilder, token: Token, line: number): void {
       builder.section(displayLabel(inlineSource(block.tokens)), '', spot);
       return;
     case 'paragraph':
-      addParagraph(builder, block, line);
+      addParagraph(builder, block, spot);
       return;
     case 'list':
-      addList(builder, block, line);
+      addList(builder, block, spot);
       return;
     case 'blockquote':
       for (const child of block.tokens) addBlock(builder, child, line);
@@ -158,10 +159,10 @@ function addBlock(builder: StoryBuilder, token: Token, line: number): void {
  * list marker) and lines that open with a label (`**Why it matters:** …` right under the lede,
  * without a blank line) each start a block of their own.
  */
-function addParagraph(builder: StoryBuilder, paragraph: Tokens.Paragraph, line: number): void {
+function addParagraph(builder: StoryBuilder, paragraph: Tokens.Paragraph, spot: SourcePosition): void {
   const lines = paragraph.text.split('\n');
   if (lines.length === 1 || !lines.some((text, index) => index > 0 && startsBlock(text))) {
-    addInline(builder, paragraph.tokens, line);
+    addInline(builder, paragraph.tokens, spot);
     return;
   }
   let run: { kind: 'text' | 'bullets'; lines: string[]; line: number } | undefined;
@@ -169,8 +170,13 @@ function addParagraph(builder: StoryBuilder, paragraph: Tokens.Paragraph, line: 
     if (!run) return;
     const source = run.lines.join('\n');
     if (run.kind === 'bullets')
-      addItem(builder, 'bullets', inlineSource(Lexer.lexInline(source, lexerOptions)), run.line);
-    else addInline(builder, Lexer.lexInline(source, lexerOptions), run.line);
+      addItem(
+        builder,
+        'bullets',
+        inlineSource(Lexer.lexInline(source, lexerOptions)),
+        spanOf(source, run.line, 1),
+      );
+    else addInline(builder, Lexer.lexInline(source, lexerOptions), spanOf(source, run.line, 1));
   };
   lines.forEach((text, index) => {
     const bullet = dotBullet.exec(text);
@@ -179,7 +185,7 @@ function addParagraph(builder: StoryBuilder, paragraph: Tokens.Paragraph, line: 
       run = {
         kind: bullet ? 'bullets' : 'text',
         lines: [bullet ? (bullet[1] ?? '') : text],
-        line: line + index,
+        line: spot.line + index,
       };
       return;
     }
@@ -194,32 +200,36 @@ function startsBlock(text: string): boolean {
 }
 
 /** A list item, or a section when it opens with a known axiom ("- Why it matters: …"). */
-function addItem(builder: StoryBuilder, kind: 'bullets' | 'numbered', text: string, line: number): void {
-  const spot = { line, column: 1 };
+function addItem(
+  builder: StoryBuilder,
+  kind: 'bullets' | 'numbered',
+  text: string,
+  spot: SourcePosition,
+): void {
   const label = kind === 'bullets' ? readLabel(text, { knownOnly: true }) : undefined;
   if (label) builder.section(label.label, label.rest, spot);
   else builder.item(kind, text, spot);
 }
 
 /** Each item of a list; nested lists are flattened after their parent item. */
-function addList(builder: StoryBuilder, list: Tokens.List, line: number): void {
+function addList(builder: StoryBuilder, list: Tokens.List, spot: SourcePosition): void {
   const kind = list.ordered ? 'numbered' : 'bullets';
-  let itemLine = line;
+  let itemLine = spot.line;
   for (const item of list.items) {
-    for (const text of listItemTexts(item)) addItem(builder, kind, text, itemLine);
+    const itemSpot = spanOf(item.raw, itemLine, 1);
+    for (const text of listItemTexts(item)) addItem(builder, kind, text, itemSpot);
     itemLine += (item.raw.match(/\n/g) ?? []).length;
   }
 }
 
 /** One paragraph's inline tokens: an image, a labelled section, a byline or text. */
-function addInline(builder: StoryBuilder, tokens: Token[], line: number): void {
-  const spot = { line, column: 1 };
+function addInline(builder: StoryBuilder, tokens: Token[], spot: SourcePosition): void {
   const content = tokens.filter((token) => !(token.type === 'text' && token.raw.trim() === ''));
   const only = content.length === 1 ? (content[0] as MarkedToken) : undefined;
 
   const image = only && imageOf(only);
   if (image) {
-    builder.setImage(image, line, spot);
+    builder.setImage(image, spot);
     return;
   }
   const labelled = boldLabel(content);

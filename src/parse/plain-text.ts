@@ -13,14 +13,15 @@
 import type { Story, StoryImage } from '../model.js';
 import { parseError } from './errors.js';
 import { readLabel, splitKicker } from './labels.js';
-import { isByline, type SourceSpot, StoryBuilder, type StorySpots, squash } from './story-builder.js';
+import type { SourcePosition } from './positions.js';
+import { isByline, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
 
 /** A paragraph or list item as written, with where it starts. */
 interface TextBlock {
   kind: 'text' | 'bullets' | 'numbered';
   lines: string[];
-  line: number;
-  column: number;
+  first: SourceLine;
+  last: SourceLine;
 }
 
 interface SourceLine {
@@ -49,12 +50,12 @@ const hardWrapWidth = 80;
  * Parses a plain-text paste into one story. `lineOffset` is the number of source lines before
  * `body` (front matter), so errors and positions name the line in the original source.
  */
-export function parsePlainText(body: string, lineOffset = 0): { story: Story; positions: StorySpots } {
+export function parsePlainText(body: string, lineOffset = 0): { story: Story; positions: StoryPositions } {
   const lines = sourceLines(body, lineOffset);
   const first = lines.shift();
   if (!first) throw parseError(lineOffset + 1, 'the source is empty; expected a headline');
   const { kicker, headline } = splitKicker(squash(first.text));
-  const builder = new StoryBuilder(headline, kicker, { line: first.line, column: first.column });
+  const builder = new StoryBuilder(headline, kicker, lineSpan(first, first));
   for (const block of textBlocks(lines)) addBlock(builder, block);
   const story = builder.build();
   return { story, positions: builder.positions };
@@ -95,19 +96,20 @@ function textBlocks(lines: SourceLine[]): TextBlock[] {
       current = {
         kind: bullet ? 'bullets' : 'numbered',
         lines: [text],
-        line: line.line,
-        column: line.column,
+        first: line,
+        last: line,
       };
       blocks.push(current);
       return;
     }
     const previous = lines[index - 1];
     if (!current || !previous || line.afterBlank || startsParagraph(previous, line, widest)) {
-      current = { kind: 'text', lines: [line.text], line: line.line, column: line.column };
+      current = { kind: 'text', lines: [line.text], first: line, last: line };
       blocks.push(current);
       return;
     }
     current.lines.push(line.text);
+    current.last = line;
   });
   return blocks;
 }
@@ -141,7 +143,7 @@ function startsParagraph(previous: SourceLine, line: SourceLine, widest: number)
 
 function addBlock(builder: StoryBuilder, block: TextBlock): void {
   const text = squash(block.lines.join(' '));
-  const spot: SourceSpot = { line: block.line, column: block.column };
+  const spot = lineSpan(block.first, block.last);
   if (block.kind !== 'text') {
     // Some newsletters print each axiom as a bullet: "• Why it matters: …" opens that section.
     const label = block.kind === 'bullets' ? readLabel(text, { knownOnly: true }) : undefined;
@@ -153,7 +155,7 @@ function addBlock(builder: StoryBuilder, block: TextBlock): void {
   if (image?.[2]) {
     const found: StoryImage = { src: image[2], alt: image[1] ?? '' };
     if (image[3]) found.credit = image[3];
-    builder.setImage(found, block.line, spot);
+    builder.setImage(found, spot);
     return;
   }
   if (builder.atStart) {
@@ -172,4 +174,14 @@ function addBlock(builder: StoryBuilder, block: TextBlock): void {
     return;
   }
   builder.paragraph(text, spot);
+}
+
+/** The span from the first character of `first` to the end of `last`. */
+function lineSpan(first: SourceLine, last: SourceLine): SourcePosition {
+  return {
+    line: first.line,
+    column: first.column,
+    endLine: last.line,
+    endColumn: last.column + last.text.length,
+  };
 }

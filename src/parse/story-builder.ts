@@ -5,24 +5,21 @@
  */
 import type { Section, SectionBlock, Story, StoryImage } from '../model.js';
 import { parseError } from './errors.js';
+import { type SourcePosition, span } from './positions.js';
 import { isSourceLabel, linkOnly, type SourceLink, sourceFromText, sourceWord } from './source-link.js';
-
-/** Where a block starts in the source: 1-based line and column. */
-export interface SourceSpot {
-  line: number;
-  column: number;
-}
 
 interface DraftSection {
   label?: string;
   blocks: SectionBlock[];
-  /** Where the label (or the first block) was written, and where each block was. */
-  spot?: SourceSpot;
-  spots: (SourceSpot | undefined)[];
+  /** Where the label (or the first block) was written. */
+  start: SourcePosition;
+  /** Where each block was written, and each item of a list block. */
+  at: SourcePosition[];
+  items: SourcePosition[][];
 }
 
 /** Positions of what the builder produced, by path relative to the story (`sections[1].body[0]`). */
-export type StorySpots = Map<string, SourceSpot>;
+export type StoryPositions = Map<string, SourcePosition>;
 
 /** Collects a story's blocks in document order and turns them into a `Story`. */
 export class StoryBuilder {
@@ -33,12 +30,25 @@ export class StoryBuilder {
   private lede: string | undefined;
   private readonly sections: DraftSection[] = [];
   private blocks = 0;
-  private readonly spots: StorySpots = new Map();
+  private readonly spots: StoryPositions = new Map();
+  private readonly start: SourcePosition;
+  private end: SourcePosition;
 
-  constructor(headline: string, kicker?: string, spot?: SourceSpot) {
+  constructor(headline: string, kicker: string | undefined, spot: SourcePosition) {
     this.headline = headline;
     this.kicker = kicker;
-    if (spot) this.spots.set('headline', spot);
+    this.spots.set('headline', spot);
+    this.start = spot;
+    this.end = spot;
+  }
+
+  /** Notes that the story reaches at least to the end of `spot`. */
+  private reach(spot: SourcePosition): void {
+    if (
+      spot.endLine > this.end.endLine ||
+      (spot.endLine === this.end.endLine && spot.endColumn > this.end.endColumn)
+    )
+      this.end = spot;
   }
 
   /** True until the first block after the headline (an image does not count). */
@@ -46,37 +56,42 @@ export class StoryBuilder {
     return this.blocks === 0;
   }
 
-  setByline(byline: string, spot?: SourceSpot): void {
+  setByline(byline: string, spot: SourcePosition): void {
     this.byline = byline;
-    if (spot) this.spots.set('byline', spot);
+    this.spots.set('byline', spot);
+    this.reach(spot);
   }
 
   /** The story image; a story holds one, so a second one is an error rather than lost. */
-  setImage(image: StoryImage, line: number, spot?: SourceSpot): void {
-    if (this.image) throw parseError(line, `a story has one image, and "${this.headline}" already has one`);
+  setImage(image: StoryImage, spot: SourcePosition): void {
+    if (this.image)
+      throw parseError(spot.line, `a story has one image, and "${this.headline}" already has one`);
     this.image = image;
-    if (spot) this.spots.set('image', spot);
+    this.spots.set('image', spot);
+    this.reach(spot);
   }
 
   /**
    * A paragraph without a label: the lede when it comes first, else the next paragraph of the
    * current section (a section without a label when none has started).
    */
-  paragraph(text: string, spot?: SourceSpot): void {
+  paragraph(text: string, spot: SourcePosition): void {
     if (!text) return;
     this.blocks += 1;
+    this.reach(spot);
     if (this.lede === undefined && this.sections.length === 0) {
       this.lede = text;
-      if (spot) this.spots.set('lede', spot);
+      this.spots.set('lede', spot);
       return;
     }
     this.push({ paragraph: text }, spot);
   }
 
   /** A labelled paragraph (or bullet) starts a section; `text` is what follows the label. */
-  section(label: string, text: string, spot?: SourceSpot): void {
+  section(label: string, text: string, spot: SourcePosition): void {
     this.blocks += 1;
-    this.sections.push({ label, blocks: [], spot, spots: [] });
+    this.reach(spot);
+    this.sections.push({ label, blocks: [], start: spot, at: [], items: [] });
     if (text) this.push({ paragraph: text }, spot);
   }
 
@@ -84,26 +99,31 @@ export class StoryBuilder {
    * An item of a bullet or numbered list. Consecutive items of one kind form one list, also across
    * a blank line; before any section they open a section without a label.
    */
-  item(kind: 'bullets' | 'numbered', text: string, spot?: SourceSpot): void {
+  item(kind: 'bullets' | 'numbered', text: string, spot: SourcePosition): void {
     if (!text) return;
     this.blocks += 1;
+    this.reach(spot);
     const current = this.sections.at(-1);
     const last = current?.blocks.at(-1);
     if (current && last && kind in last) {
       (last as Record<typeof kind, string[]>)[kind].push(text);
+      const index = current.blocks.length - 1;
+      current.at[index] = span(current.at[index] as SourcePosition, spot);
+      current.items[index]?.push(spot);
       return;
     }
     this.push(kind === 'bullets' ? { bullets: [text] } : { numbered: [text] }, spot);
   }
 
-  private push(block: SectionBlock, spot: SourceSpot | undefined): void {
+  private push(block: SectionBlock, spot: SourcePosition): void {
     let current = this.sections.at(-1);
     if (!current) {
-      current = { blocks: [], spot, spots: [] };
+      current = { blocks: [], start: spot, at: [], items: [] };
       this.sections.push(current);
     }
     current.blocks.push(block);
-    current.spots.push(spot);
+    current.at.push(spot);
+    current.items.push('paragraph' in block ? [] : [spot]);
   }
 
   /** The finished story: the source taken from its end, empty sections dropped. */
@@ -117,9 +137,13 @@ export class StoryBuilder {
     for (const draft of this.sections) {
       if (draft.blocks.length === 0) continue;
       const path = `sections[${sections.length}]`;
-      if (draft.spot) this.spots.set(path, draft.spot);
-      draft.spots.forEach((spot, index) => {
-        if (spot) this.spots.set(`${path}.body[${index}]`, spot);
+      this.spots.set(path, span(draft.start, draft.at.at(-1) as SourcePosition));
+      draft.blocks.forEach((block, index) => {
+        this.spots.set(`${path}.body[${index}]`, draft.at[index] as SourcePosition);
+        const kind = 'bullets' in block ? 'bullets' : 'numbered' in block ? 'numbered' : undefined;
+        draft.items[index]?.forEach((item, at) => {
+          if (kind) this.spots.set(`${path}.body[${index}].${kind}[${at}]`, item);
+        });
       });
       sections.push(
         draft.label === undefined ? { body: draft.blocks } : { label: draft.label, body: draft.blocks },
@@ -127,13 +151,16 @@ export class StoryBuilder {
     }
     if (sections.length > 0) story.sections = sections;
     if (this.image) story.image = this.image;
-    if (source) story.source = source.link;
-    if (source?.spot) this.spots.set('source', source.spot);
+    if (source) {
+      story.source = source.link;
+      this.spots.set('source', source.spot);
+    }
+    this.spots.set('', span(this.start, this.end));
     return story;
   }
 
-  /** Where each part of the built story was written; complete after `build()`. */
-  get positions(): StorySpots {
+  /** Where each part of the built story was written (`''` is the whole story); complete after `build()`. */
+  get positions(): StoryPositions {
     return this.spots;
   }
 
@@ -141,17 +168,17 @@ export class StoryBuilder {
    * Removes the source link written at the end of the story and returns it: a link-only or
    * source-word paragraph (with the source word above a link), or a last "Go deeper: …" section.
    */
-  private takeSource(): { link: SourceLink; spot?: SourceSpot } | undefined {
+  private takeSource(): { link: SourceLink; spot: SourcePosition } | undefined {
     const section = this.sections.at(-1);
     if (!section) return undefined;
     const last = section.blocks.at(-1);
     const lastText = last && blockText(last);
-    if (lastText === undefined) return undefined;
-    const spot = section.spots.at(-1);
+    const spot = section.at.at(-1);
+    if (lastText === undefined || !spot) return undefined;
 
     if (isSourceLabel(section.label) && section.blocks.length === 1) {
       this.sections.pop();
-      return { link: sourceFromText(section.label as string, lastText), spot: section.spot ?? spot };
+      return { link: sourceFromText(section.label as string, lastText), spot: span(section.start, spot) };
     }
     if (!last || !('paragraph' in last)) return undefined;
     const word = sourceWord(lastText);
@@ -165,19 +192,18 @@ export class StoryBuilder {
     // "Go deeper" on its own line, then the linked title.
     const above = section.blocks.at(-1);
     const aboveWord = above && 'paragraph' in above ? sourceWord(above.paragraph) : undefined;
-    if (aboveWord && !aboveWord.url) {
-      const aboveSpot = section.spots.at(-1);
+    const aboveSpot = section.at.at(-1);
+    if (aboveWord && !aboveWord.url && aboveSpot) {
       this.dropLast(section);
-      return {
-        link: link.label ? link : { label: aboveWord.label as string, url: link.url as string },
-        spot: aboveSpot,
-      };
+      const label = aboveWord.label as string;
+      return { link: link.label ? link : { label, url: link.url as string }, spot: span(aboveSpot, spot) };
     }
     if (section.blocks.length === 0 && isSourceLabel(section.label)) {
       this.sections.pop();
+      const label = section.label as string;
       return {
-        link: link.label ? link : { label: section.label as string, url: link.url as string },
-        spot: section.spot,
+        link: link.label ? link : { label, url: link.url as string },
+        spot: span(section.start, spot),
       };
     }
     return { link, spot };
@@ -185,7 +211,8 @@ export class StoryBuilder {
 
   private dropLast(section: DraftSection): void {
     section.blocks.pop();
-    section.spots.pop();
+    section.at.pop();
+    section.items.pop();
   }
 }
 
