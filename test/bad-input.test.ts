@@ -107,9 +107,9 @@ describe('wrong types at every level', () => {
     ],
     ['a section is null', { ...valid, stories: [{ ...story, sections: [null] }] }, 'stories[0].sections[0]'],
     [
-      'a section label is missing',
-      { ...valid, stories: [{ ...story, sections: [{ text: 'x' }] }] },
-      'stories[0].sections[0].label',
+      'a section is empty (no label, no body)',
+      { ...valid, stories: [{ ...story, sections: [{}] }] },
+      'stories[0].sections[0]',
     ],
     [
       'a bullet is a number',

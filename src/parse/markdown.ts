@@ -5,25 +5,45 @@
  */
 import { Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
 import type { Story, StoryImage } from '../model.js';
-import { displayLabel, matchAxiomLabel, splitDecoration } from './axioms.js';
+import { displayLabel, splitDecoration } from './axioms.js';
 import { parseError } from './errors.js';
-import { isByline, StoryBuilder, squash } from './story-builder.js';
+import { readLabel, splitKicker } from './labels.js';
+import { type SourcePosition, spanOf } from './positions.js';
+import { isByline, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
 
 /** What the Markdown body holds: the stories, and any paragraphs written before the first one. */
 export interface MarkdownEdition {
   stories: Story[];
+  /** Where each story's parts were written, by path relative to the story. */
+  positions: StoryPositions[];
   /** Paragraphs before the first `# Heading`, joined; the caller uses them as the greeting. */
   intro?: { text: string; line: number };
 }
 
 const lexerOptions = { gfm: true } as const;
 /** `•` is not a Markdown list marker, so pasted `• ` lines arrive inside a paragraph. */
-const sourceWord = /^\s*(?:sources?|go deeper|read more|via)\s*[:：]?\s*$/i;
 const dotBullet = /^\s*[•●▪◦‣·]\s*(.*)$/u;
 
-/** True when the body has an ATX level-1 heading (`# Headline`) outside code blocks. */
+const atxStoryHeading = /^ {0,3}#(?:[ \t]|$)/;
+const fence = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * True when the body has an ATX level-1 heading (`# Headline`) outside fenced code blocks. A scan
+ * of line starts, not a Markdown lex: it decides the form of every paste, and marked's inline
+ * lexer slows down quadratically on some hostile pastes (`*|*|*|…`).
+ */
 export function hasStoryHeading(body: string): boolean {
-  return lex(body).some(({ token }) => isStoryHeading(token) && /^ {0,3}#/.test(token.raw));
+  let open: string | undefined;
+  for (const line of body.split('\n')) {
+    const marker = fence.exec(line)?.[1];
+    if (open) {
+      if (marker && marker[0] === open[0] && marker.length >= open.length) open = undefined;
+      continue;
+    }
+    if (marker) open = marker;
+    else if (atxStoryHeading.test(line)) return true;
+  }
+  return false;
 }
 
 /**
@@ -33,21 +53,27 @@ export function hasStoryHeading(body: string): boolean {
 export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
   const blocks = lex(body);
   const stories: Story[] = [];
+  const positions: StoryPositions[] = [];
+  const finish = (done: StoryBuilder) => {
+    stories.push(done.build());
+    positions.push(done.positions);
+  };
   const intro: string[] = [];
   let introLine = 0;
   let builder: StoryBuilder | undefined;
 
-  blocks.forEach(({ token, line: bodyLine }, index) => {
+  for (const { token, line: bodyLine } of blocks) {
     const line = lineOffset + bodyLine;
     if (isStoryHeading(token)) {
-      if (builder) stories.push(builder.build());
-      const headline = inlineSource(token.tokens ?? []);
-      if (!headline) throw parseError(line, 'a "# " heading needs headline text after the "#"');
-      builder = new StoryBuilder(headline);
-      return;
+      if (builder) finish(builder);
+      const written = inlineSource(token.tokens ?? []);
+      if (!written) throw parseError(line, 'a "# " heading needs headline text after the "#"');
+      const { kicker, headline } = splitKicker(written);
+      builder = new StoryBuilder(headline, kicker, spanOf(token.raw.replace(/^\n+/, ''), line, 1));
+      continue;
     }
     if (!builder) {
-      if (isFiller(token)) return;
+      if (isFiller(token)) continue;
       if (token.type !== 'paragraph') {
         throw parseError(
           line,
@@ -56,12 +82,12 @@ export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
       }
       if (intro.length === 0) introLine = line;
       intro.push(inlineSource(token.tokens ?? []));
-      return;
+      continue;
     }
-    addBlock(builder, token, line, endsStory(blocks, index));
-  });
-  if (builder) stories.push(builder.build());
-  const edition: MarkdownEdition = { stories };
+    addBlock(builder, token, line);
+  }
+  if (builder) finish(builder);
+  const edition: MarkdownEdition = { stories, positions };
   if (intro.length > 0) edition.intro = { text: intro.join('\n\n'), line: introLine };
   return edition;
 }
@@ -96,17 +122,9 @@ function isFiller(token: Token): boolean {
   return token.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(token.raw);
 }
 
-/** True when nothing but filler follows `index` before the next story or the end. */
-function endsStory(blocks: Block[], index: number): boolean {
-  for (const { token } of blocks.slice(index + 1)) {
-    if (isStoryHeading(token)) return true;
-    if (!isFiller(token)) return false;
-  }
-  return true;
-}
-
-function addBlock(builder: StoryBuilder, token: Token, line: number, isLast: boolean): void {
+function addBlock(builder: StoryBuilder, token: Token, line: number): void {
   const block = token as MarkedToken;
+  const spot = spanOf(token.raw.replace(/^\n+/, ''), line, 1);
   switch (block.type) {
     case 'space':
     case 'hr':
@@ -114,103 +132,127 @@ function addBlock(builder: StoryBuilder, token: Token, line: number, isLast: boo
       return;
     case 'heading':
       // A `##` heading inside a story reads as an axiom label; the paragraphs below are its text.
-      builder.section(displayLabel(inlineSource(block.tokens)), '');
+      builder.section(displayLabel(inlineSource(block.tokens)), '', spot);
       return;
     case 'paragraph':
-      addParagraph(builder, block, line, isLast);
+      addParagraph(builder, block, spot);
       return;
     case 'list':
-      builder.bullets(listBullets(block));
+      addList(builder, block, spot);
       return;
     case 'blockquote':
-      for (const child of block.tokens) addBlock(builder, child, line, false);
+      for (const child of block.tokens) addBlock(builder, child, line);
       return;
     case 'html':
-      if (!isFiller(block)) builder.paragraph(squash(block.raw));
+      if (!isFiller(block)) builder.paragraph(squash(block.raw), spot);
       return;
     case 'code':
-      builder.paragraph(squash(block.text));
+      builder.paragraph(squash(block.text), spot);
       return;
     default:
-      builder.paragraph(squash(block.raw));
+      builder.paragraph(squash(block.raw), spot);
   }
 }
 
-function addParagraph(
-  builder: StoryBuilder,
-  paragraph: Tokens.Paragraph,
-  line: number,
-  isLast: boolean,
-): void {
+/**
+ * A paragraph as marked reads it can hold several blocks of a paste: `•` lines (not a Markdown
+ * list marker) and lines that open with a label (`**Why it matters:** …` right under the lede,
+ * without a blank line) each start a block of their own.
+ */
+function addParagraph(builder: StoryBuilder, paragraph: Tokens.Paragraph, spot: SourcePosition): void {
   const lines = paragraph.text.split('\n');
-  if (!lines.some((text) => dotBullet.test(text))) {
-    addInline(builder, paragraph.tokens, line, isLast);
+  if (lines.length === 1 || !lines.some((text, index) => index > 0 && startsBlock(text))) {
+    addInline(builder, paragraph.tokens, spot);
     return;
   }
-  const textLines: string[] = [];
-  const bullets: string[] = [];
-  for (const text of lines) {
+  let run: { kind: 'text' | 'bullets'; lines: string[]; line: number } | undefined;
+  const flush = () => {
+    if (!run) return;
+    const source = run.lines.join('\n');
+    if (run.kind === 'bullets')
+      addItem(
+        builder,
+        'bullets',
+        inlineSource(Lexer.lexInline(source, lexerOptions)),
+        spanOf(source, run.line, 1),
+      );
+    else addInline(builder, Lexer.lexInline(source, lexerOptions), spanOf(source, run.line, 1));
+  };
+  lines.forEach((text, index) => {
     const bullet = dotBullet.exec(text);
-    if (bullet) bullets.push(bullet[1] ?? '');
-    else if (bullets.length > 0) bullets[bullets.length - 1] = `${bullets.at(-1)} ${text}`;
-    else textLines.push(text);
-  }
-  if (textLines.length > 0)
-    addInline(builder, Lexer.lexInline(textLines.join('\n'), lexerOptions), line, false);
-  builder.bullets(bullets.map((bullet) => inlineSource(Lexer.lexInline(bullet, lexerOptions))));
+    if (bullet || !run || startsBlock(text)) {
+      flush();
+      run = {
+        kind: bullet ? 'bullets' : 'text',
+        lines: [bullet ? (bullet[1] ?? '') : text],
+        line: spot.line + index,
+      };
+      return;
+    }
+    run.lines.push(text);
+  });
+  flush();
 }
 
-/** One paragraph's inline tokens: an image, the source link, a labelled section, a byline or text. */
-function addInline(builder: StoryBuilder, tokens: Token[], line: number, isLast: boolean): void {
+/** A line that starts a block inside a Markdown paragraph: a `•` bullet or a label. */
+function startsBlock(text: string): boolean {
+  return dotBullet.test(text) || readLabel(text.trim()) !== undefined;
+}
+
+/** A list item, or a section when it opens with a known axiom ("- Why it matters: …"). */
+function addItem(
+  builder: StoryBuilder,
+  kind: 'bullets' | 'numbered',
+  text: string,
+  spot: SourcePosition,
+): void {
+  const label = kind === 'bullets' ? readLabel(text, { knownOnly: true }) : undefined;
+  if (label) builder.section(label.label, label.rest, spot);
+  else builder.item(kind, text, spot);
+}
+
+/** Each item of a list; nested lists are flattened after their parent item. */
+function addList(builder: StoryBuilder, list: Tokens.List, spot: SourcePosition): void {
+  const kind = list.ordered ? 'numbered' : 'bullets';
+  let itemLine = spot.line;
+  for (const item of list.items) {
+    const itemSpot = spanOf(item.raw, itemLine, 1);
+    for (const text of listItemTexts(item)) addItem(builder, kind, text, itemSpot);
+    itemLine += (item.raw.match(/\n/g) ?? []).length;
+  }
+}
+
+/** One paragraph's inline tokens: an image, a labelled section, a byline or text. */
+function addInline(builder: StoryBuilder, tokens: Token[], spot: SourcePosition): void {
   const content = tokens.filter((token) => !(token.type === 'text' && token.raw.trim() === ''));
   const only = content.length === 1 ? (content[0] as MarkedToken) : undefined;
 
   const image = only && imageOf(only);
   if (image) {
-    builder.setImage(image, line);
-    return;
-  }
-  const link = isLast ? sourceLink(content) : undefined;
-  if (link) {
-    const label = inlineSource(link.tokens);
-    builder.setSource(label && label !== link.href ? { label, url: link.href } : { url: link.href });
+    builder.setImage(image, spot);
     return;
   }
   const labelled = boldLabel(content);
   if (labelled) {
-    builder.section(labelled.label, labelled.rest);
+    builder.section(labelled.label, labelled.rest, spot);
     return;
   }
   const text = inlineSource(content);
-  const axiom = matchAxiomLabel(text);
-  if (axiom) {
-    builder.section(axiom.label, axiom.rest);
-    return;
-  }
   if (builder.atStart) {
     const emphasised = only?.type === 'em';
     const plain = emphasised ? inlineSource(only.tokens) : text;
     if (isByline(plain, emphasised)) {
-      builder.setByline(plain);
+      builder.setByline(plain, spot);
       return;
     }
   }
-  builder.paragraph(text);
-}
-
-/** A paragraph that is only a link, or a link after a source word: `Source: [Axios](https://…)`. */
-function sourceLink(tokens: Token[]): Tokens.Link | undefined {
-  const [first, second] = tokens;
-  if (tokens.length === 1 && first?.type === 'link') return first as Tokens.Link;
-  if (
-    tokens.length === 2 &&
-    first?.type === 'text' &&
-    second?.type === 'link' &&
-    sourceWord.test(first.raw)
-  ) {
-    return second as Tokens.Link;
+  const label = readLabel(text);
+  // As in plain text, the first paragraph is the lede unless it opens with a known axiom.
+  if (label && (label.known || !builder.atStart)) {
+    builder.section(label.label, label.rest, spot);
+    return;
   }
-  return undefined;
+  builder.paragraph(text, spot);
 }
 
 /** `![alt](src "credit")`, or the same image wrapped in a link (`[![alt](src)](href)`). */
@@ -256,21 +298,16 @@ function boldLabel(tokens: Token[]): { label: string; rest: string } | undefined
   return label ? { label, rest: squash(rest) } : undefined;
 }
 
-/** Every item of a list, nested lists flattened after their parent item. */
-function listBullets(list: Tokens.List): string[] {
-  const bullets: string[] = [];
-  for (const item of list.items) {
-    const text: string[] = [];
-    const nested: string[] = [];
-    for (const child of item.tokens as MarkedToken[]) {
-      if (child.type === 'list') nested.push(...listBullets(child));
-      else if (child.type === 'text' || child.type === 'paragraph')
-        text.push(inlineSource(child.tokens ?? []));
-      else if (child.type !== 'space' && child.type !== 'checkbox') text.push(squash(child.raw));
-    }
-    bullets.push(squash(text.join(' ')), ...nested);
+/** The text of a list item, then the texts of any list nested in it. */
+function listItemTexts(item: Tokens.ListItem): string[] {
+  const text: string[] = [];
+  const nested: string[] = [];
+  for (const child of item.tokens as MarkedToken[]) {
+    if (child.type === 'list') for (const inner of child.items) nested.push(...listItemTexts(inner));
+    else if (child.type === 'text' || child.type === 'paragraph') text.push(inlineSource(child.tokens ?? []));
+    else if (child.type !== 'space' && child.type !== 'checkbox') text.push(squash(child.raw));
   }
-  return bullets;
+  return [squash(text.join(' ')), ...nested];
 }
 
 /**
