@@ -17,7 +17,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\" alt=\""
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"alt") : stack1), depth0))
     + "\" height=\"40\" style=\"display:block;height:40px;width:auto;border:0\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"darkSrc") : stack1),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4534},"end":{"line":1,"column":4758}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"darkSrc") : stack1),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4504},"end":{"line":1,"column":4728}}})) != null ? stack1 : "")
     + "</p>";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -43,9 +43,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"font-size:14px;color:"
     + alias1(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + ";margin:4px 0 16px\"><time datetime=\""
-    + alias1(((helper = (helper = lookupProperty(helpers,"date") || (depth0 != null ? lookupProperty(depth0,"date") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"date","hash":{},"data":data,"loc":{"start":{"line":1,"column":5012},"end":{"line":1,"column":5020}}}) : helper)))
+    + alias1(((helper = (helper = lookupProperty(helpers,"date") || (depth0 != null ? lookupProperty(depth0,"date") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"date","hash":{},"data":data,"loc":{"start":{"line":1,"column":4982},"end":{"line":1,"column":4990}}}) : helper)))
     + "\">"
-    + alias1(((helper = (helper = lookupProperty(helpers,"dateLabel") || (depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"dateLabel","hash":{},"data":data,"loc":{"start":{"line":1,"column":5022},"end":{"line":1,"column":5035}}}) : helper)))
+    + alias1(((helper = (helper = lookupProperty(helpers,"dateLabel") || (depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"dateLabel","hash":{},"data":data,"loc":{"start":{"line":1,"column":4992},"end":{"line":1,"column":5005}}}) : helper)))
     + "</time></p>";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -56,7 +56,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"greetingHtml") || (depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"greetingHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":5100},"end":{"line":1,"column":5118}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"greetingHtml") || (depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"greetingHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":5070},"end":{"line":1,"column":5088}}}) : helper))) != null ? stack1 : "")
     + "</p>";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -79,7 +79,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "</strong></p><ol class=\"nb-toc\" style=\"margin:0 0 16px;padding:0;padding-"
     + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"items") : stack1),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5660},"end":{"line":1,"column":5820}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"items") : stack1),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5630},"end":{"line":1,"column":5790}}})) != null ? stack1 : "")
     + "</ol></div></td></tr>";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -90,11 +90,11 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<li style=\"margin:0 0 4px\"><a href=\"#"
-    + alias4(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":5716},"end":{"line":1,"column":5726}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":5686},"end":{"line":1,"column":5696}}}) : helper)))
     + "\" style=\"color:"
     + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":5794},"end":{"line":1,"column":5802}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":5764},"end":{"line":1,"column":5772}}}) : helper)))
     + "</a></li>";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -113,23 +113,23 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";color:"
     + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6117},"end":{"line":1,"column":6276}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6276},"end":{"line":1,"column":6475}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6087},"end":{"line":1,"column":6246}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6246},"end":{"line":1,"column":6445}}})) != null ? stack1 : "")
     + "<h2 id=\""
-    + alias2(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":6483},"end":{"line":1,"column":6493}}}) : helper)))
+    + alias2(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":6453},"end":{"line":1,"column":6463}}}) : helper)))
     + "\" style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"number") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6566},"end":{"line":1,"column":6668}}})) != null ? stack1 : "")
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6668},"end":{"line":1,"column":6686}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"number") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6536},"end":{"line":1,"column":6638}}})) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6638},"end":{"line":1,"column":6656}}}) : helper))) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6691},"end":{"line":1,"column":6828}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6828},"end":{"line":1,"column":7381}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6661},"end":{"line":1,"column":6798}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6798},"end":{"line":1,"column":7351}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7382},"end":{"line":1,"column":7450}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7450},"end":{"line":1,"column":7800}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7352},"end":{"line":1,"column":7420}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7420},"end":{"line":1,"column":7770}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7801},"end":{"line":1,"column":8045}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7771},"end":{"line":1,"column":8015}}})) != null ? stack1 : "")
     + "</div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"sponsorAfter") : depth0),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8061},"end":{"line":1,"column":9594}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"sponsorAfter") : depth0),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8031},"end":{"line":1,"column":9564}}})) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -152,7 +152,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"kickerHtml") || (depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"kickerHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6448},"end":{"line":1,"column":6464}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"kickerHtml") || (depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"kickerHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6418},"end":{"line":1,"column":6434}}}) : helper))) != null ? stack1 : "")
     + "</p>";
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -165,7 +165,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<span class=\"nb-num\" style=\"color:"
     + alias1(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + alias1(((helper = (helper = lookupProperty(helpers,"number") || (depth0 != null ? lookupProperty(depth0,"number") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"number","hash":{},"data":data,"loc":{"start":{"line":1,"column":6642},"end":{"line":1,"column":6652}}}) : helper)))
+    + alias1(((helper = (helper = lookupProperty(helpers,"number") || (depth0 != null ? lookupProperty(depth0,"number") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"number","hash":{},"data":data,"loc":{"start":{"line":1,"column":6612},"end":{"line":1,"column":6622}}}) : helper)))
     + ".</span> ";
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -178,7 +178,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"bylineHtml") || (depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"bylineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6801},"end":{"line":1,"column":6817}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"bylineHtml") || (depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"bylineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6771},"end":{"line":1,"column":6787}}}) : helper))) != null ? stack1 : "")
     + "</p>";
 },"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -189,7 +189,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6868},"end":{"line":1,"column":7005}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6838},"end":{"line":1,"column":6975}}})) != null ? stack1 : "")
     + "<img class=\"nb-img\" src=\""
     + ((stack1 = alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"src") : stack1), depth0)) != null ? stack1 : "")
     + "\" alt=\""
@@ -199,8 +199,8 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\" style=\"display:block;width:100%;height:auto;border:0;max-width:"
     + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
     + "px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7173},"end":{"line":1,"column":7202}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7202},"end":{"line":1,"column":7370}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7143},"end":{"line":1,"column":7172}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7172},"end":{"line":1,"column":7340}}})) != null ? stack1 : "")
     + "</p>";
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -239,7 +239,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"ledeHtml") || (depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"ledeHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7425},"end":{"line":1,"column":7439}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"ledeHtml") || (depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"ledeHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7395},"end":{"line":1,"column":7409}}}) : helper))) != null ? stack1 : "")
     + "</p>";
 },"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -249,8 +249,8 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":1,"column":7468},"end":{"line":1,"column":7622}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"bullets") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7622},"end":{"line":1,"column":7791}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":1,"column":7438},"end":{"line":1,"column":7592}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"bullets") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7592},"end":{"line":1,"column":7761}}})) != null ? stack1 : "");
 },"17":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -260,9 +260,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7515},"end":{"line":1,"column":7524}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7485},"end":{"line":1,"column":7494}}}) : helper)))
     + ":</strong> "
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":7535},"end":{"line":1,"column":7545}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":7505},"end":{"line":1,"column":7515}}}) : helper))) != null ? stack1 : "")
     + "</p>";
 },"18":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -273,7 +273,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7592},"end":{"line":1,"column":7601}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7562},"end":{"line":1,"column":7571}}}) : helper)))
     + ":</strong></p>";
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -286,7 +286,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<ul style=\"margin:0 0 16px;padding:0;padding-"
     + container.escapeExpression(container.lambda(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7711},"end":{"line":1,"column":7779}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7681},"end":{"line":1,"column":7749}}})) != null ? stack1 : "")
     + "</ul>";
 },"20":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -303,7 +303,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":1,"column":7872},"end":{"line":1,"column":8034}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":1,"column":7842},"end":{"line":1,"column":8004}}})) != null ? stack1 : "")
     + "</p>";
 },"22":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -337,7 +337,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"sponsor")),{"name":"with","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8081},"end":{"line":1,"column":9587}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"sponsor")),{"name":"with","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8051},"end":{"line":1,"column":9557}}})) != null ? stack1 : "");
 },"25":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -359,14 +359,14 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";font-size:1px;line-height:1px\">&nbsp;</p><p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:"
     + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"labelHtml") || (depth0 != null ? lookupProperty(depth0,"labelHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"labelHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8640},"end":{"line":1,"column":8655}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"labelHtml") || (depth0 != null ? lookupProperty(depth0,"labelHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"labelHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8610},"end":{"line":1,"column":8625}}}) : helper))) != null ? stack1 : "")
     + "</p><h2 style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8734},"end":{"line":1,"column":8752}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8704},"end":{"line":1,"column":8722}}}) : helper))) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8757},"end":{"line":1,"column":9310}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8727},"end":{"line":1,"column":9280}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9311},"end":{"line":1,"column":9379}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9379},"end":{"line":1,"column":9562}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9281},"end":{"line":1,"column":9349}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9349},"end":{"line":1,"column":9532}}})) != null ? stack1 : "")
     + "</div></td></tr>";
 },"26":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -377,7 +377,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9354},"end":{"line":1,"column":9368}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9324},"end":{"line":1,"column":9338}}}) : helper))) != null ? stack1 : "")
     + "</p>";
 },"27":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -388,11 +388,11 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\"><a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":9457},"end":{"line":1,"column":9467}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":9427},"end":{"line":1,"column":9437}}}) : helper))) != null ? stack1 : "")
     + "\" style=\"color:"
     + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"linkText") || (depth0 != null ? lookupProperty(depth0,"linkText") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"linkText","hash":{},"data":data,"loc":{"start":{"line":1,"column":9535},"end":{"line":1,"column":9547}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"linkText") || (depth0 != null ? lookupProperty(depth0,"linkText") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"linkText","hash":{},"data":data,"loc":{"start":{"line":1,"column":9505},"end":{"line":1,"column":9517}}}) : helper)))
     + "</a></p>";
 },"28":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -403,9 +403,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10002},"end":{"line":1,"column":10135}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10135},"end":{"line":1,"column":10274}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"links") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10274},"end":{"line":1,"column":10559}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9972},"end":{"line":1,"column":10105}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10105},"end":{"line":1,"column":10244}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"links") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10244},"end":{"line":1,"column":10529}}})) != null ? stack1 : "");
 },"29":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -417,7 +417,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10110},"end":{"line":1,"column":10124}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10080},"end":{"line":1,"column":10094}}}) : helper))) != null ? stack1 : "")
     + "</p>";
 },"30":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -430,7 +430,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"addressHtml") || (depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"addressHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10246},"end":{"line":1,"column":10263}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"addressHtml") || (depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"addressHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10216},"end":{"line":1,"column":10233}}}) : helper))) != null ? stack1 : "")
     + "</p>";
 },"31":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -443,7 +443,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"links") : depth0),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10386},"end":{"line":1,"column":10548}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"links") : depth0),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10356},"end":{"line":1,"column":10518}}})) != null ? stack1 : "")
     + "</p>";
 },"32":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -453,13 +453,13 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10401},"end":{"line":1,"column":10440}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10371},"end":{"line":1,"column":10410}}})) != null ? stack1 : "")
     + "<a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":10449},"end":{"line":1,"column":10459}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":10419},"end":{"line":1,"column":10429}}}) : helper))) != null ? stack1 : "")
     + "\" style=\"color:"
     + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":10527},"end":{"line":1,"column":10535}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":10497},"end":{"line":1,"column":10505}}}) : helper)))
     + "</a>";
 },"33":function(container,depth0,helpers,partials,data) {
     return " &middot; ";
@@ -511,9 +511,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + alias4(((helper = (helper = lookupProperty(helpers,"dir") || (depth0 != null ? lookupProperty(depth0,"dir") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"dir","hash":{},"data":data,"loc":{"start":{"line":1,"column":2634},"end":{"line":1,"column":2641}}}) : helper)))
     + "\" style=\"word-spacing:normal;background-color:"
     + alias4(alias5(((stack1 = (depth0 != null ? lookupProperty(depth0,"theme") : depth0)) != null ? lookupProperty(stack1,"backgroundColor") : stack1), depth0))
-    + "\"><div class=\"nb-preheader\" style=\"display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"preheader") || (depth0 != null ? lookupProperty(depth0,"preheader") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheader","hash":{},"data":data,"loc":{"start":{"line":1,"column":2855},"end":{"line":1,"column":2868}}}) : helper)))
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"preheaderPadding") || (depth0 != null ? lookupProperty(depth0,"preheaderPadding") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheaderPadding","hash":{},"data":data,"loc":{"start":{"line":1,"column":2868},"end":{"line":1,"column":2890}}}) : helper))) != null ? stack1 : "")
+    + "\"><div class=\"nb-preheader\" style=\"display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"preheader") || (depth0 != null ? lookupProperty(depth0,"preheader") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheader","hash":{},"data":data,"loc":{"start":{"line":1,"column":2825},"end":{"line":1,"column":2838}}}) : helper)))
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"preheaderPadding") || (depth0 != null ? lookupProperty(depth0,"preheaderPadding") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheaderPadding","hash":{},"data":data,"loc":{"start":{"line":1,"column":2838},"end":{"line":1,"column":2860}}}) : helper))) != null ? stack1 : "")
     + "</div>\u003C!--[if mso | IE]><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" class=\"nb-s-outlook\" role=\"presentation\" style=\"width:600px\" width=\"600\" bgcolor=\""
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
     + "\" ><tr><td style=\"line-height:0px;font-size:0px;mso-line-height-rule:exactly\"><![endif]--><div class=\"nb-s\" style=\"background:"
@@ -539,21 +539,21 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";color:"
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"logo") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4364},"end":{"line":1,"column":4769}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"logo") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4334},"end":{"line":1,"column":4739}}})) != null ? stack1 : "")
     + " <h1 style=\"margin:0;font-size:28px;line-height:1.2;font-weight:800;color:"
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":1,"column":4871},"end":{"line":1,"column":4880}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":1,"column":4841},"end":{"line":1,"column":4850}}}) : helper)))
     + "</h1>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4885},"end":{"line":1,"column":5053}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5053},"end":{"line":1,"column":5129}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4855},"end":{"line":1,"column":5023}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5023},"end":{"line":1,"column":5099}}})) != null ? stack1 : "")
     + "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"countLine") || (depth0 != null ? lookupProperty(depth0,"countLine") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"countLine","hash":{},"data":data,"loc":{"start":{"line":1,"column":5221},"end":{"line":1,"column":5234}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"countLine") || (depth0 != null ? lookupProperty(depth0,"countLine") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"countLine","hash":{},"data":data,"loc":{"start":{"line":1,"column":5191},"end":{"line":1,"column":5204}}}) : helper)))
     + "</p></div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"toc") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5254},"end":{"line":1,"column":5848}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stories") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5848},"end":{"line":1,"column":9603}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"toc") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5224},"end":{"line":1,"column":5818}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stories") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5818},"end":{"line":1,"column":9573}}})) != null ? stack1 : "")
     + "<tr><td align=\""
     + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
@@ -565,7 +565,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9985},"end":{"line":1,"column":10568}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9955},"end":{"line":1,"column":10538}}})) != null ? stack1 : "")
     + "</div></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
 },"useData":true};
 
