@@ -7,6 +7,7 @@ import { Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
 import type { Story, StoryImage } from '../model.js';
 import { displayLabel, matchAxiomLabel, splitDecoration } from './axioms.js';
 import { parseError } from './errors.js';
+import { imageWithSize } from './image.js';
 import { isByline, StoryBuilder, squash } from './story-builder.js';
 
 /** What the Markdown body holds: the stories, and any paragraphs written before the first one. */
@@ -165,7 +166,7 @@ function addInline(builder: StoryBuilder, tokens: Token[], line: number, isLast:
   const content = tokens.filter((token) => !(token.type === 'text' && token.raw.trim() === ''));
   const only = content.length === 1 ? (content[0] as MarkedToken) : undefined;
 
-  const image = only && imageOf(only);
+  const image = imageWithSize(content, line, imageOf);
   if (image) {
     builder.setImage(image, line);
     return;

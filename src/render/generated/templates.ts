@@ -5,7 +5,7 @@
 /* biome-ignore-all lint: generated code */
 
 export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -16,11 +16,42 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"src") : stack1), depth0))
     + "\" alt=\""
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"alt") : stack1), depth0))
-    + "\" height=\"40\" style=\"display:block;height:40px;width:auto;border:0\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"darkSrc") : stack1),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4504},"end":{"line":1,"column":4728}}})) != null ? stack1 : "")
+    + "\" height=\"40\" "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4576},"end":{"line":1,"column":4625}}})) != null ? stack1 : "")
+    + " style=\"font-family:"
+    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ";font-size:16px;line-height:1.5;color:"
+    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + ";display:block;height:40px;width:"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":1,"column":4769},"end":{"line":1,"column":4822}}})) != null ? stack1 : "")
+    + ";border:0\">"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"darkSrc") : stack1),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4833},"end":{"line":1,"column":5260}}})) != null ? stack1 : "")
     + "</p>";
 },"1":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " width=\""
+    + container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
+    + "\" ";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
+    + "px";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "auto";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -31,8 +62,16 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"darkSrc") : stack1), depth0))
     + "\" alt=\""
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"alt") : stack1), depth0))
-    + "\" height=\"40\" style=\"display:none;height:40px;width:auto;border:0;max-height:0;overflow:hidden\">\u003C!--<![endif]-->";
-},"2":function(container,depth0,helpers,partials,data) {
+    + "\" height=\"40\" "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4952},"end":{"line":1,"column":5001}}})) != null ? stack1 : "")
+    + " style=\"font-family:"
+    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ";font-size:16px;line-height:1.5;color:"
+    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + ";display:none;height:40px;width:"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":1,"column":5144},"end":{"line":1,"column":5197}}})) != null ? stack1 : "")
+    + ";border:0;max-height:0;overflow:hidden\">\u003C!--<![endif]-->";
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.escapeExpression, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3=container.hooks.helperMissing, alias4="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -43,11 +82,11 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"font-size:14px;color:"
     + alias1(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + ";margin:4px 0 16px\"><time datetime=\""
-    + alias1(((helper = (helper = lookupProperty(helpers,"date") || (depth0 != null ? lookupProperty(depth0,"date") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"date","hash":{},"data":data,"loc":{"start":{"line":1,"column":4982},"end":{"line":1,"column":4990}}}) : helper)))
+    + alias1(((helper = (helper = lookupProperty(helpers,"date") || (depth0 != null ? lookupProperty(depth0,"date") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"date","hash":{},"data":data,"loc":{"start":{"line":1,"column":5514},"end":{"line":1,"column":5522}}}) : helper)))
     + "\">"
-    + alias1(((helper = (helper = lookupProperty(helpers,"dateLabel") || (depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"dateLabel","hash":{},"data":data,"loc":{"start":{"line":1,"column":4992},"end":{"line":1,"column":5005}}}) : helper)))
+    + alias1(((helper = (helper = lookupProperty(helpers,"dateLabel") || (depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"dateLabel","hash":{},"data":data,"loc":{"start":{"line":1,"column":5524},"end":{"line":1,"column":5537}}}) : helper)))
     + "</time></p>";
-},"3":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -56,9 +95,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"greetingHtml") || (depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"greetingHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":5070},"end":{"line":1,"column":5088}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"greetingHtml") || (depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"greetingHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":5602},"end":{"line":1,"column":5620}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"4":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -79,9 +118,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "</strong></p><ol class=\"nb-toc\" style=\"margin:0 0 16px;padding:0;padding-"
     + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"items") : stack1),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5630},"end":{"line":1,"column":5790}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"items") : stack1),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6162},"end":{"line":1,"column":6322}}})) != null ? stack1 : "")
     + "</ol></div></td></tr>";
-},"5":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -90,13 +129,13 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<li style=\"margin:0 0 4px\"><a href=\"#"
-    + alias4(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":5686},"end":{"line":1,"column":5696}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":6218},"end":{"line":1,"column":6228}}}) : helper)))
     + "\" style=\"color:"
     + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":5764},"end":{"line":1,"column":5772}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":6296},"end":{"line":1,"column":6304}}}) : helper)))
     + "</a></li>";
-},"6":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -113,24 +152,24 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";color:"
     + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6087},"end":{"line":1,"column":6246}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6246},"end":{"line":1,"column":6445}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6619},"end":{"line":1,"column":6778}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6778},"end":{"line":1,"column":6977}}})) != null ? stack1 : "")
     + "<h2 id=\""
-    + alias2(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":6453},"end":{"line":1,"column":6463}}}) : helper)))
+    + alias2(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":6985},"end":{"line":1,"column":6995}}}) : helper)))
     + "\" style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"number") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6536},"end":{"line":1,"column":6638}}})) != null ? stack1 : "")
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6638},"end":{"line":1,"column":6656}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"number") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7068},"end":{"line":1,"column":7170}}})) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7170},"end":{"line":1,"column":7188}}}) : helper))) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6661},"end":{"line":1,"column":6798}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6798},"end":{"line":1,"column":7351}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7193},"end":{"line":1,"column":7330}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7330},"end":{"line":1,"column":8042}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7352},"end":{"line":1,"column":7420}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7420},"end":{"line":1,"column":7770}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8043},"end":{"line":1,"column":8111}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8111},"end":{"line":1,"column":8461}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7771},"end":{"line":1,"column":8015}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8462},"end":{"line":1,"column":8706}}})) != null ? stack1 : "")
     + "</div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"sponsorAfter") : depth0),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8031},"end":{"line":1,"column":9564}}})) != null ? stack1 : "");
-},"7":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"sponsorAfter") : depth0),{"name":"if","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8722},"end":{"line":1,"column":10414}}})) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -141,7 +180,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>";
-},"8":function(container,depth0,helpers,partials,data) {
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -152,9 +191,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"kickerHtml") || (depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"kickerHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6418},"end":{"line":1,"column":6434}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"kickerHtml") || (depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"kickerHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6950},"end":{"line":1,"column":6966}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"9":function(container,depth0,helpers,partials,data) {
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -165,9 +204,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<span class=\"nb-num\" style=\"color:"
     + alias1(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + alias1(((helper = (helper = lookupProperty(helpers,"number") || (depth0 != null ? lookupProperty(depth0,"number") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"number","hash":{},"data":data,"loc":{"start":{"line":1,"column":6612},"end":{"line":1,"column":6622}}}) : helper)))
+    + alias1(((helper = (helper = lookupProperty(helpers,"number") || (depth0 != null ? lookupProperty(depth0,"number") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"number","hash":{},"data":data,"loc":{"start":{"line":1,"column":7144},"end":{"line":1,"column":7154}}}) : helper)))
     + ".</span> ";
-},"10":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -178,9 +217,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"bylineHtml") || (depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"bylineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6771},"end":{"line":1,"column":6787}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"bylineHtml") || (depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"bylineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7303},"end":{"line":1,"column":7319}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"11":function(container,depth0,helpers,partials,data) {
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -189,20 +228,26 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6838},"end":{"line":1,"column":6975}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7370},"end":{"line":1,"column":7507}}})) != null ? stack1 : "")
     + "<img class=\"nb-img\" src=\""
     + ((stack1 = alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"src") : stack1), depth0)) != null ? stack1 : "")
     + "\" alt=\""
     + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"alt") : stack1), depth0))
     + "\" width=\""
     + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
-    + "\" style=\"display:block;width:100%;height:auto;border:0;max-width:"
+    + "\" "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"height") : stack1),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7593},"end":{"line":1,"column":7647}}})) != null ? stack1 : "")
+    + " style=\"display:block;width:100%;height:auto;border:0;font-family:"
+    + ((stack1 = alias2(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ";font-size:16px;line-height:1.5;color:"
+    + alias3(alias2(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + ";max-width:"
     + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
     + "px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7143},"end":{"line":1,"column":7172}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7172},"end":{"line":1,"column":7340}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7834},"end":{"line":1,"column":7863}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7863},"end":{"line":1,"column":8031}}})) != null ? stack1 : "")
     + "</p>";
-},"12":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -215,9 +260,20 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\" class=\"nb-imglink\" style=\"color:"
     + container.escapeExpression(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
     + ";text-decoration:underline\">";
-},"13":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " height=\""
+    + container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"height") : stack1), depth0))
+    + "\" ";
+},"17":function(container,depth0,helpers,partials,data) {
     return "</a>";
-},"14":function(container,depth0,helpers,partials,data) {
+},"18":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -230,7 +286,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";display:block;margin-top:4px\">"
     + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1), depth0)) != null ? stack1 : "")
     + "</span>";
-},"15":function(container,depth0,helpers,partials,data) {
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -239,9 +295,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"ledeHtml") || (depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"ledeHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7395},"end":{"line":1,"column":7409}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"ledeHtml") || (depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"ledeHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8086},"end":{"line":1,"column":8100}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"16":function(container,depth0,helpers,partials,data) {
+},"20":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -249,9 +305,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":1,"column":7438},"end":{"line":1,"column":7592}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"bullets") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7592},"end":{"line":1,"column":7761}}})) != null ? stack1 : "");
-},"17":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.program(22, data, 0),"data":data,"loc":{"start":{"line":1,"column":8129},"end":{"line":1,"column":8283}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"bullets") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8283},"end":{"line":1,"column":8452}}})) != null ? stack1 : "");
+},"21":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -260,11 +316,11 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7485},"end":{"line":1,"column":7494}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":8176},"end":{"line":1,"column":8185}}}) : helper)))
     + ":</strong> "
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":7505},"end":{"line":1,"column":7515}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":8196},"end":{"line":1,"column":8206}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"18":function(container,depth0,helpers,partials,data) {
+},"22":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -273,9 +329,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7562},"end":{"line":1,"column":7571}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":8253},"end":{"line":1,"column":8262}}}) : helper)))
     + ":</strong></p>";
-},"19":function(container,depth0,helpers,partials,data) {
+},"23":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -286,15 +342,15 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<ul style=\"margin:0 0 16px;padding:0;padding-"
     + container.escapeExpression(container.lambda(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7681},"end":{"line":1,"column":7749}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"each","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8372},"end":{"line":1,"column":8440}}})) != null ? stack1 : "")
     + "</ul>";
-},"20":function(container,depth0,helpers,partials,data) {
+},"24":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "<li style=\"margin:0 0 8px\">"
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "</li>";
-},"21":function(container,depth0,helpers,partials,data) {
+},"25":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -303,9 +359,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":1,"column":7842},"end":{"line":1,"column":8004}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.program(27, data, 0),"data":data,"loc":{"start":{"line":1,"column":8533},"end":{"line":1,"column":8695}}})) != null ? stack1 : "")
     + "</p>";
-},"22":function(container,depth0,helpers,partials,data) {
+},"26":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -320,7 +376,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";text-decoration:underline\">"
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0))
     + "</a>";
-},"23":function(container,depth0,helpers,partials,data) {
+},"27":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -329,7 +385,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0));
-},"24":function(container,depth0,helpers,partials,data) {
+},"28":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -337,8 +393,8 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"sponsor")),{"name":"with","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8051},"end":{"line":1,"column":9557}}})) != null ? stack1 : "");
-},"25":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"sponsor")),{"name":"with","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8742},"end":{"line":1,"column":10407}}})) != null ? stack1 : "");
+},"29":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -359,66 +415,15 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";font-size:1px;line-height:1px\">&nbsp;</p><p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:"
     + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"labelHtml") || (depth0 != null ? lookupProperty(depth0,"labelHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"labelHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8610},"end":{"line":1,"column":8625}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"labelHtml") || (depth0 != null ? lookupProperty(depth0,"labelHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"labelHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9301},"end":{"line":1,"column":9316}}}) : helper))) != null ? stack1 : "")
     + "</p><h2 style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8704},"end":{"line":1,"column":8722}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9395},"end":{"line":1,"column":9413}}}) : helper))) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8727},"end":{"line":1,"column":9280}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9418},"end":{"line":1,"column":10130}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9281},"end":{"line":1,"column":9349}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9349},"end":{"line":1,"column":9532}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10131},"end":{"line":1,"column":10199}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10199},"end":{"line":1,"column":10382}}})) != null ? stack1 : "")
     + "</div></td></tr>";
-},"26":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9324},"end":{"line":1,"column":9338}}}) : helper))) != null ? stack1 : "")
-    + "</p>";
-},"27":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\"><a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":9427},"end":{"line":1,"column":9437}}}) : helper))) != null ? stack1 : "")
-    + "\" style=\"color:"
-    + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
-    + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"linkText") || (depth0 != null ? lookupProperty(depth0,"linkText") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"linkText","hash":{},"data":data,"loc":{"start":{"line":1,"column":9505},"end":{"line":1,"column":9517}}}) : helper)))
-    + "</a></p>";
-},"28":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9972},"end":{"line":1,"column":10105}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10105},"end":{"line":1,"column":10244}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"links") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10244},"end":{"line":1,"column":10529}}})) != null ? stack1 : "");
-},"29":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
-    + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10080},"end":{"line":1,"column":10094}}}) : helper))) != null ? stack1 : "")
-    + "</p>";
 },"30":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -427,12 +432,63 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
+  return "<p style=\"margin:0 0 16px\">"
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10174},"end":{"line":1,"column":10188}}}) : helper))) != null ? stack1 : "")
+    + "</p>";
+},"31":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\"><a href=\""
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":10277},"end":{"line":1,"column":10287}}}) : helper))) != null ? stack1 : "")
+    + "\" style=\"color:"
+    + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + ";text-decoration:underline\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"linkText") || (depth0 != null ? lookupProperty(depth0,"linkText") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"linkText","hash":{},"data":data,"loc":{"start":{"line":1,"column":10355},"end":{"line":1,"column":10367}}}) : helper)))
+    + "</a></p>";
+},"32":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10822},"end":{"line":1,"column":10955}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0),{"name":"if","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10955},"end":{"line":1,"column":11094}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"links") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11094},"end":{"line":1,"column":11379}}})) != null ? stack1 : "");
+},"33":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"addressHtml") || (depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"addressHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10216},"end":{"line":1,"column":10233}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10930},"end":{"line":1,"column":10944}}}) : helper))) != null ? stack1 : "")
     + "</p>";
-},"31":function(container,depth0,helpers,partials,data) {
+},"34":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
+    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + "\">"
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"addressHtml") || (depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"addressHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":11066},"end":{"line":1,"column":11083}}}) : helper))) != null ? stack1 : "")
+    + "</p>";
+},"35":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -443,9 +499,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"links") : depth0),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10356},"end":{"line":1,"column":10518}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"links") : depth0),{"name":"each","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11206},"end":{"line":1,"column":11368}}})) != null ? stack1 : "")
     + "</p>";
-},"32":function(container,depth0,helpers,partials,data) {
+},"36":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -453,15 +509,15 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10371},"end":{"line":1,"column":10410}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(37, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11221},"end":{"line":1,"column":11260}}})) != null ? stack1 : "")
     + "<a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":10419},"end":{"line":1,"column":10429}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":11269},"end":{"line":1,"column":11279}}}) : helper))) != null ? stack1 : "")
     + "\" style=\"color:"
     + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":10497},"end":{"line":1,"column":10505}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":11347},"end":{"line":1,"column":11355}}}) : helper)))
     + "</a>";
-},"33":function(container,depth0,helpers,partials,data) {
+},"37":function(container,depth0,helpers,partials,data) {
     return " &middot; ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, alias5=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -491,6 +547,8 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "!important}.nb-t .nb-rule{border-color:"
     + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"ruleColor")), depth0))
+    + "!important}.nb-t img{color:"
+    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"textColor")), depth0))
     + "!important}.nb-logo-light{display:none!important}.nb-logo-dark{display:block!important;max-height:none!important;overflow:visible!important}}[data-ogsb] .nb-s,[data-ogsb] .nb-s td{background-color:"
     + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"backgroundColor")), depth0))
     + "!important}[data-ogsc] .nb-t div,[data-ogsc] .nb-t h1,[data-ogsc] .nb-t h2,[data-ogsc] .nb-t li,[data-ogsc] .nb-t p{color:"
@@ -501,19 +559,21 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "!important}[data-ogsc] .nb-t .nb-muted{color:"
     + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + "!important}[data-ogsc] .nb-t img{color:"
+    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"textColor")), depth0))
     + "!important}</style></head><body class=\"nb-body\" style=\"word-spacing:normal;background-color:"
     + alias4(alias5(((stack1 = (depth0 != null ? lookupProperty(depth0,"theme") : depth0)) != null ? lookupProperty(stack1,"backgroundColor") : stack1), depth0))
     + "\"><div aria-label=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"subject") || (depth0 != null ? lookupProperty(depth0,"subject") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"subject","hash":{},"data":data,"loc":{"start":{"line":1,"column":2556},"end":{"line":1,"column":2567}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"subject") || (depth0 != null ? lookupProperty(depth0,"subject") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"subject","hash":{},"data":data,"loc":{"start":{"line":1,"column":2682},"end":{"line":1,"column":2693}}}) : helper)))
     + "\" aria-roledescription=\"email\" role=\"article\" lang=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"lang") || (depth0 != null ? lookupProperty(depth0,"lang") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"lang","hash":{},"data":data,"loc":{"start":{"line":1,"column":2619},"end":{"line":1,"column":2627}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"lang") || (depth0 != null ? lookupProperty(depth0,"lang") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"lang","hash":{},"data":data,"loc":{"start":{"line":1,"column":2745},"end":{"line":1,"column":2753}}}) : helper)))
     + "\" dir=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"dir") || (depth0 != null ? lookupProperty(depth0,"dir") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"dir","hash":{},"data":data,"loc":{"start":{"line":1,"column":2634},"end":{"line":1,"column":2641}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"dir") || (depth0 != null ? lookupProperty(depth0,"dir") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"dir","hash":{},"data":data,"loc":{"start":{"line":1,"column":2760},"end":{"line":1,"column":2767}}}) : helper)))
     + "\" style=\"word-spacing:normal;background-color:"
     + alias4(alias5(((stack1 = (depth0 != null ? lookupProperty(depth0,"theme") : depth0)) != null ? lookupProperty(stack1,"backgroundColor") : stack1), depth0))
     + "\"><div class=\"nb-preheader\" style=\"display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"preheader") || (depth0 != null ? lookupProperty(depth0,"preheader") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheader","hash":{},"data":data,"loc":{"start":{"line":1,"column":2825},"end":{"line":1,"column":2838}}}) : helper)))
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"preheaderPadding") || (depth0 != null ? lookupProperty(depth0,"preheaderPadding") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheaderPadding","hash":{},"data":data,"loc":{"start":{"line":1,"column":2838},"end":{"line":1,"column":2860}}}) : helper))) != null ? stack1 : "")
+    + alias4(((helper = (helper = lookupProperty(helpers,"preheader") || (depth0 != null ? lookupProperty(depth0,"preheader") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheader","hash":{},"data":data,"loc":{"start":{"line":1,"column":2951},"end":{"line":1,"column":2964}}}) : helper)))
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"preheaderPadding") || (depth0 != null ? lookupProperty(depth0,"preheaderPadding") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheaderPadding","hash":{},"data":data,"loc":{"start":{"line":1,"column":2964},"end":{"line":1,"column":2986}}}) : helper))) != null ? stack1 : "")
     + "</div>\u003C!--[if mso | IE]><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" class=\"nb-s-outlook\" role=\"presentation\" style=\"width:600px\" width=\"600\" bgcolor=\""
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
     + "\" ><tr><td style=\"line-height:0px;font-size:0px;mso-line-height-rule:exactly\"><![endif]--><div class=\"nb-s\" style=\"background:"
@@ -539,21 +599,21 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";color:"
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"logo") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4334},"end":{"line":1,"column":4739}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"logo") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4460},"end":{"line":1,"column":5271}}})) != null ? stack1 : "")
     + " <h1 style=\"margin:0;font-size:28px;line-height:1.2;font-weight:800;color:"
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
     + "\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":1,"column":4841},"end":{"line":1,"column":4850}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":1,"column":5373},"end":{"line":1,"column":5382}}}) : helper)))
     + "</h1>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4855},"end":{"line":1,"column":5023}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5023},"end":{"line":1,"column":5099}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5387},"end":{"line":1,"column":5555}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5555},"end":{"line":1,"column":5631}}})) != null ? stack1 : "")
     + "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
     + "\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"countLine") || (depth0 != null ? lookupProperty(depth0,"countLine") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"countLine","hash":{},"data":data,"loc":{"start":{"line":1,"column":5191},"end":{"line":1,"column":5204}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"countLine") || (depth0 != null ? lookupProperty(depth0,"countLine") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"countLine","hash":{},"data":data,"loc":{"start":{"line":1,"column":5723},"end":{"line":1,"column":5736}}}) : helper)))
     + "</p></div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"toc") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5224},"end":{"line":1,"column":5818}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stories") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5818},"end":{"line":1,"column":9573}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"toc") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5756},"end":{"line":1,"column":6350}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stories") : depth0),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6350},"end":{"line":1,"column":10423}}})) != null ? stack1 : "")
     + "<tr><td align=\""
     + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
@@ -565,7 +625,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
     + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9955},"end":{"line":1,"column":10538}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10805},"end":{"line":1,"column":11388}}})) != null ? stack1 : "")
     + "</div></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
 },"useData":true};
 
