@@ -7,6 +7,7 @@ import { Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
 import type { Story, StoryImage } from '../model.js';
 import { displayLabel, splitDecoration } from './axioms.js';
 import { parseError } from './errors.js';
+import { imageWithSize } from './image.js';
 import { readLabel, splitKicker } from './labels.js';
 import { type SourcePosition, spanOf } from './positions.js';
 import { isByline, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
@@ -227,7 +228,7 @@ function addInline(builder: StoryBuilder, tokens: Token[], spot: SourcePosition)
   const content = tokens.filter((token) => !(token.type === 'text' && token.raw.trim() === ''));
   const only = content.length === 1 ? (content[0] as MarkedToken) : undefined;
 
-  const image = only && imageOf(only);
+  const image = imageWithSize(content, spot.line, imageOf);
   if (image) {
     builder.setImage(image, spot);
     return;
