@@ -1,0 +1,10 @@
+// Types for scenario.mjs, which stays plain JavaScript so every runtime runs it as it is.
+import type * as newsbrief from 'newsbrief';
+
+export declare const linkParams: Record<string, string>;
+export declare const brandTheme: newsbrief.Theme;
+export declare function runScenario(
+  api: typeof newsbrief,
+  brand: newsbrief.CompiledTemplates,
+  inputs: { edition: newsbrief.Briefing; seed: string },
+): Promise<Record<string, unknown>>;
