@@ -1,5 +1,6 @@
-// Types for scenario.mjs, which stays plain JavaScript so every runtime runs it as it is.
-import type * as newsbrief from 'newsbrief';
+// Types for scenario.mjs, which stays plain JavaScript so every runtime runs it as it is. The
+// consumer's `newsbrief` is the package built from src/, so its types are src/index.ts's.
+import type * as newsbrief from '../../../src/index.js';
 
 export declare const linkParams: Record<string, string>;
 export declare const brandTheme: newsbrief.Theme;
