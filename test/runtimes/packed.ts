@@ -28,13 +28,15 @@ async function npm(args: string[], cwd: string): Promise<string> {
 /**
  * Packs the package with `buildDir` as its dist/ (the build the test run made, so the repository's
  * own dist/ is neither needed nor touched) and returns the tarball's path. Everything else comes
- * from the repository as `npm pack` would take it: package.json, its `files`, README and LICENSE.
+ * from the repository as `npm pack` would take it: package.json, its `files`, README* and LICENSE.
  */
 export async function packPackage(buildDir: string, workDir: string): Promise<string> {
   const stage = join(workDir, 'stage');
   await mkdir(stage, { recursive: true });
   const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { files: string[] };
-  for (const entry of ['package.json', 'README.md', 'LICENSE', ...manifest.files]) {
+  // npm packs README*, LICENSE* and the like whatever `files` says.
+  const always = (await readdir(repoRoot)).filter((name) => /^(readme|license|licence)/i.test(name));
+  for (const entry of ['package.json', ...always, ...manifest.files]) {
     if (entry === 'dist') continue;
     await cp(join(repoRoot, entry), join(stage, entry), { recursive: true });
   }
