@@ -372,8 +372,9 @@ ${scalingTable}
 
 One story whose lede holds the input (a number is prefixed so every call is new); render reads
 html, text and stats; parse runs \`parseBriefing\` on the story written as Markdown (\`# Headline\`,
-the input as a paragraph) and as a plain-text paste. Medians of three rounds that alternate the
-lengths; each round's figure is the median of at least 7 calls. Linear growth shows as 4× per
+the input as a paragraph) and as a plain-text paste. Five rounds alternate the lengths; a round's
+figure is the median of at least 7 calls, and the table keeps each length's fastest round (noise
+on a shared machine only ever adds time). Linear growth shows as 4× per
 step; fixed costs make the first step smaller. A 100-story edition of the adversarial runs (lede
 2,500 characters, Why it matters 1,000, two bullets of 1,000 and 500, patterns in turn) renders
 in ${ms(hostile)} ms (median of 7).

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { compileTemplate, type PartialSources } from './compile.js';
 import { readPartialFolder } from './overrides.js';
+import { defaultTemplateOptions } from './template-options.js';
 
 const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -27,7 +28,11 @@ const header = [
  */
 export async function generateDefaultTemplates(): Promise<string> {
   const minified = await compileTemplate(await readPartials(), { width: 600, minify: true });
-  return [...header, `export const minifiedSpec = ${Handlebars.precompile(minified)};`, ''].join('\n\n');
+  return [
+    ...header,
+    `export const minifiedSpec = ${Handlebars.precompile(minified, defaultTemplateOptions)};`,
+    '',
+  ].join('\n\n');
 }
 
 /** The default partial sources, for overrides to merge over; loaded only when overrides compile. */

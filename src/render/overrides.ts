@@ -8,6 +8,7 @@ import Handlebars from 'handlebars';
 import { NewsbriefError } from '../errors.js';
 import { compileTemplate, type PartialSources } from './compile.js';
 import { defaultPartials } from './generated/partials.js';
+import { templateOptions } from './template-options.js';
 import type { TemplateView } from './view.js';
 
 const partialFile = /\.(mjml|html|hbs|css)$/;
@@ -43,7 +44,12 @@ export async function compileOverrides(
   const source = await compileTemplate({ ...defaultPartials, ...overrides }, settings);
   const env = Handlebars.create();
   try {
-    return env.compile(source) as (view: TemplateView) => string;
+    // Compiled now, not on the first render as `env.compile` would: a call to a helper that does
+    // not exist (see `templateOptions`) is an error of `createRenderer`, which names it.
+    const spec = env.precompile(source, templateOptions);
+    // Evaluated as `env.compile` evaluates it (Handlebars builds its functions the same way).
+    const template = env.template(new Function(`return ${spec};`)());
+    return template as (view: TemplateView) => string;
   } catch (error) {
     throw new NewsbriefError(
       `Templates failed to compile: ${error instanceof Error ? error.message : String(error)}`,

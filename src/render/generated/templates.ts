@@ -13,14 +13,14 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\"><img class=\"nb-logo-light\" src=\""
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"src") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"logo"),"src"), depth0))
     + "\" alt=\""
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"alt") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"logo"),"alt"), depth0))
     + "\" height=\"40\" style=\"display:block;height:40px;width:auto;border:0\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"darkSrc") : stack1),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4534},"end":{"line":1,"column":4758}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"logo"),"darkSrc"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4534},"end":{"line":1,"column":4758}}})) != null ? stack1 : "")
     + "</p>";
 },"1":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -28,12 +28,12 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "\u003C!--[if !mso]>\u003C!--><img class=\"nb-logo-dark\" src=\""
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"darkSrc") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"logo"),"darkSrc"), depth0))
     + "\" alt=\""
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"alt") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"logo"),"alt"), depth0))
     + "\" height=\"40\" style=\"display:none;height:40px;width:auto;border:0;max-height:0;overflow:hidden\">\u003C!--<![endif]-->";
 },"2":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.escapeExpression, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3=container.hooks.helperMissing, alias4="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -41,14 +41,14 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-muted\" style=\"font-size:14px;color:"
-    + alias1(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + ";margin:4px 0 16px\"><time datetime=\""
-    + alias1(((helper = (helper = lookupProperty(helpers,"date") || (depth0 != null ? lookupProperty(depth0,"date") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"date","hash":{},"data":data,"loc":{"start":{"line":1,"column":5012},"end":{"line":1,"column":5020}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"date"), depth0))
     + "\">"
-    + alias1(((helper = (helper = lookupProperty(helpers,"dateLabel") || (depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"dateLabel","hash":{},"data":data,"loc":{"start":{"line":1,"column":5022},"end":{"line":1,"column":5035}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"dateLabel"), depth0))
     + "</time></p>";
 },"3":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -56,7 +56,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"greetingHtml") || (depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"greetingHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":5100},"end":{"line":1,"column":5118}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = container.lambda(lookupProperty(depth0,"greetingHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -67,22 +67,22 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return " <tr><td align=\""
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:0 24px 8px;word-break:break-word\"><div style=\"font-family:"
-    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ";color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\"><p style=\"margin:0 0 8px\"><strong>"
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"title") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"toc"),"title"), depth0))
     + "</strong></p><ol class=\"nb-toc\" style=\"margin:0 0 16px;padding:0;padding-"
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"items") : stack1),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5660},"end":{"line":1,"column":5820}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"toc"),"items"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5660},"end":{"line":1,"column":5820}}})) != null ? stack1 : "")
     + "</ol></div></td></tr>";
 },"5":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -90,14 +90,14 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<li style=\"margin:0 0 4px\"><a href=\"#"
-    + alias4(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":5716},"end":{"line":1,"column":5726}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"anchor"), depth0))
     + "\" style=\"color:"
-    + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":5794},"end":{"line":1,"column":5802}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"text"), depth0))
     + "</a></li>";
 },"6":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -105,33 +105,33 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<tr><td align=\""
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
-    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ";color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6117},"end":{"line":1,"column":6276}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6276},"end":{"line":1,"column":6475}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6117},"end":{"line":1,"column":6276}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"kickerHtml"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6276},"end":{"line":1,"column":6475}}})) != null ? stack1 : "")
     + "<h2 id=\""
-    + alias2(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":6483},"end":{"line":1,"column":6493}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"anchor"), depth0))
     + "\" style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"number") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6566},"end":{"line":1,"column":6668}}})) != null ? stack1 : "")
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6668},"end":{"line":1,"column":6686}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"number"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6566},"end":{"line":1,"column":6668}}})) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"headlineHtml"), depth0)) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6691},"end":{"line":1,"column":6828}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6828},"end":{"line":1,"column":7381}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"bylineHtml"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6691},"end":{"line":1,"column":6828}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"image"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6828},"end":{"line":1,"column":7381}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7382},"end":{"line":1,"column":7450}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7450},"end":{"line":1,"column":7800}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"ledeHtml"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7382},"end":{"line":1,"column":7450}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7450},"end":{"line":1,"column":7734}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7801},"end":{"line":1,"column":8045}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7735},"end":{"line":1,"column":7979}}})) != null ? stack1 : "")
     + "</div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"sponsorAfter") : depth0),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8061},"end":{"line":1,"column":9594}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sponsorAfter"),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7995},"end":{"line":1,"column":9528}}})) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -139,10 +139,10 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
+    + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"ruleColor"), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>";
 },"8":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -150,12 +150,12 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"kickerHtml") || (depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"kickerHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6448},"end":{"line":1,"column":6464}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"kickerHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"9":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -163,12 +163,12 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<span class=\"nb-num\" style=\"color:"
-    + alias1(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + "\">"
-    + alias1(((helper = (helper = lookupProperty(helpers,"number") || (depth0 != null ? lookupProperty(depth0,"number") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"number","hash":{},"data":data,"loc":{"start":{"line":1,"column":6642},"end":{"line":1,"column":6652}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"number"), depth0))
     + ".</span> ";
 },"10":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -176,9 +176,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"bylineHtml") || (depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"bylineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6801},"end":{"line":1,"column":6817}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"bylineHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -189,18 +189,18 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6868},"end":{"line":1,"column":7005}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"href"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6868},"end":{"line":1,"column":7005}}})) != null ? stack1 : "")
     + "<img class=\"nb-img\" src=\""
-    + ((stack1 = alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"src") : stack1), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(lookupProperty(lookupProperty(depth0,"image"),"src"), depth0)) != null ? stack1 : "")
     + "\" alt=\""
-    + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"alt") : stack1), depth0))
+    + alias3(alias2(lookupProperty(lookupProperty(depth0,"image"),"alt"), depth0))
     + "\" width=\""
-    + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
+    + alias3(alias2(lookupProperty(lookupProperty(depth0,"image"),"width"), depth0))
     + "\" style=\"display:block;width:100%;height:auto;border:0;max-width:"
-    + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
+    + alias3(alias2(lookupProperty(lookupProperty(depth0,"image"),"width"), depth0))
     + "px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7173},"end":{"line":1,"column":7202}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7202},"end":{"line":1,"column":7370}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"href"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7173},"end":{"line":1,"column":7202}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"creditHtml"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7202},"end":{"line":1,"column":7370}}})) != null ? stack1 : "")
     + "</p>";
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -211,9 +211,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<a href=\""
-    + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(depth0,"image"),"href"), depth0)) != null ? stack1 : "")
     + "\" class=\"nb-imglink\" style=\"color:"
-    + container.escapeExpression(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">";
 },"13":function(container,depth0,helpers,partials,data) {
     return "</a>";
@@ -226,12 +226,12 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<span class=\"nb-muted\" style=\"font-size:14px;color:"
-    + container.escapeExpression(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + ";display:block;margin-top:4px\">"
-    + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(depth0,"image"),"creditHtml"), depth0)) != null ? stack1 : "")
     + "</span>";
 },"15":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -239,7 +239,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"ledeHtml") || (depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"ledeHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7425},"end":{"line":1,"column":7439}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = container.lambda(lookupProperty(depth0,"ledeHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -249,33 +249,23 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":1,"column":7468},"end":{"line":1,"column":7622}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"bullets") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7622},"end":{"line":1,"column":7791}}})) != null ? stack1 : "");
+  return "<p style=\"margin:0 0 16px\"><strong>"
+    + container.escapeExpression(container.lambda(lookupProperty(depth0,"label"), depth0))
+    + ":</strong>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"html"),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7522},"end":{"line":1,"column":7552}}})) != null ? stack1 : "")
+    + "</p>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"bullets"),"length"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7556},"end":{"line":1,"column":7725}}})) != null ? stack1 : "");
 },"17":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7515},"end":{"line":1,"column":7524}}}) : helper)))
-    + ":</strong> "
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":7535},"end":{"line":1,"column":7545}}}) : helper))) != null ? stack1 : "")
-    + "</p>";
+  return " "
+    + ((stack1 = container.lambda(lookupProperty(depth0,"html"), depth0)) != null ? stack1 : "");
 },"18":function(container,depth0,helpers,partials,data) {
-    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":7592},"end":{"line":1,"column":7601}}}) : helper)))
-    + ":</strong></p>";
-},"19":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -284,17 +274,17 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<ul style=\"margin:0 0 16px;padding:0;padding-"
-    + container.escapeExpression(container.lambda(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7711},"end":{"line":1,"column":7779}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"bullets"),{"name":"each","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7645},"end":{"line":1,"column":7713}}})) != null ? stack1 : "")
     + "</ul>";
-},"20":function(container,depth0,helpers,partials,data) {
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "<li style=\"margin:0 0 8px\">"
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "</li>";
-},"21":function(container,depth0,helpers,partials,data) {
+},"20":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -303,9 +293,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":1,"column":7872},"end":{"line":1,"column":8034}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"href"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.program(22, data, 0),"data":data,"loc":{"start":{"line":1,"column":7806},"end":{"line":1,"column":7968}}})) != null ? stack1 : "")
     + "</p>";
-},"22":function(container,depth0,helpers,partials,data) {
+},"21":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -314,12 +304,21 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<a href=\""
-    + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(depth0,"source"),"href"), depth0)) != null ? stack1 : "")
     + "\" style=\"color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">"
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"source"),"text"), depth0))
     + "</a>";
+},"22":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return container.escapeExpression(container.lambda(lookupProperty(lookupProperty(depth0,"source"),"text"), depth0));
 },"23":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -328,18 +327,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0));
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(data,"root"),"sponsor"),{"name":"with","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8015},"end":{"line":1,"column":9521}}})) != null ? stack1 : "");
 },"24":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"sponsor")),{"name":"with","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8081},"end":{"line":1,"column":9587}}})) != null ? stack1 : "");
-},"25":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -347,29 +337,29 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<tr><td align=\""
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
-    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ";color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"ruleColor"), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p><p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"labelHtml") || (depth0 != null ? lookupProperty(depth0,"labelHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"labelHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8640},"end":{"line":1,"column":8655}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"labelHtml"), depth0)) != null ? stack1 : "")
     + "</p><h2 style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8734},"end":{"line":1,"column":8752}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"headlineHtml"), depth0)) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8757},"end":{"line":1,"column":9310}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"image"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8691},"end":{"line":1,"column":9244}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9311},"end":{"line":1,"column":9379}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9379},"end":{"line":1,"column":9562}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"textHtml"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9245},"end":{"line":1,"column":9313}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"href"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9313},"end":{"line":1,"column":9496}}})) != null ? stack1 : "")
     + "</div></td></tr>";
-},"26":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"25":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -377,10 +367,10 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9354},"end":{"line":1,"column":9368}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = container.lambda(lookupProperty(depth0,"textHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
-},"27":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"26":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -388,13 +378,13 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\"><a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":9457},"end":{"line":1,"column":9467}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"href"), depth0)) != null ? stack1 : "")
     + "\" style=\"color:"
-    + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"linkText") || (depth0 != null ? lookupProperty(depth0,"linkText") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"linkText","hash":{},"data":data,"loc":{"start":{"line":1,"column":9535},"end":{"line":1,"column":9547}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"linkText"), depth0))
     + "</a></p>";
-},"28":function(container,depth0,helpers,partials,data) {
+},"27":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -403,11 +393,11 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10002},"end":{"line":1,"column":10135}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10135},"end":{"line":1,"column":10274}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"links") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10274},"end":{"line":1,"column":10559}}})) != null ? stack1 : "");
-},"29":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"textHtml"),{"name":"if","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9936},"end":{"line":1,"column":10069}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"addressHtml"),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10069},"end":{"line":1,"column":10208}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"links"),"length"),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10208},"end":{"line":1,"column":10493}}})) != null ? stack1 : "");
+},"28":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -415,24 +405,24 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10110},"end":{"line":1,"column":10124}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"textHtml"), depth0)) != null ? stack1 : "")
+    + "</p>";
+},"29":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
+    + "\">"
+    + ((stack1 = alias1(lookupProperty(depth0,"addressHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"30":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
-    + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"addressHtml") || (depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"addressHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10246},"end":{"line":1,"column":10263}}}) : helper))) != null ? stack1 : "")
-    + "</p>";
-},"31":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -441,30 +431,30 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"links") : depth0),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10386},"end":{"line":1,"column":10548}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"links"),{"name":"each","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10320},"end":{"line":1,"column":10482}}})) != null ? stack1 : "")
     + "</p>";
-},"32":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"31":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10401},"end":{"line":1,"column":10440}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10335},"end":{"line":1,"column":10374}}})) != null ? stack1 : "")
     + "<a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":10449},"end":{"line":1,"column":10459}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"href"), depth0)) != null ? stack1 : "")
     + "\" style=\"color:"
-    + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":10527},"end":{"line":1,"column":10535}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"text"), depth0))
     + "</a>";
-},"33":function(container,depth0,helpers,partials,data) {
+},"32":function(container,depth0,helpers,partials,data) {
     return " &middot; ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, alias5=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -472,100 +462,100 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<!doctype html><html lang=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"lang") || (depth0 != null ? lookupProperty(depth0,"lang") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"lang","hash":{},"data":data,"loc":{"start":{"line":1,"column":27},"end":{"line":1,"column":35}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"lang"), depth0))
     + "\" dir=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"dir") || (depth0 != null ? lookupProperty(depth0,"dir") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"dir","hash":{},"data":data,"loc":{"start":{"line":1,"column":42},"end":{"line":1,"column":49}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"dir"), depth0))
     + "\" xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><title>"
-    + alias4(((helper = (helper = lookupProperty(helpers,"subject") || (depth0 != null ? lookupProperty(depth0,"subject") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"subject","hash":{},"data":data,"loc":{"start":{"line":1,"column":191},"end":{"line":1,"column":202}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"subject"), depth0))
     + "</title>\u003C!--[if !mso]>\u003C!--><meta http-equiv=\"X-UA-Compatible\" content=\"IE=edge\">\u003C!--<![endif]--><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style type=\"text/css\">#outlook a{padding:0}body{margin:0;padding:0;-webkit-text-size-adjust:100%;-ms-text-size-adjust:100%}table,td{border-collapse:collapse;mso-table-lspace:0pt;mso-table-rspace:0pt}img{border:0;height:auto;line-height:100%;outline:0;text-decoration:none;-ms-interpolation-mode:bicubic}p{display:block;margin:13px 0}</style>\u003C!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]-->\u003C!--[if lte mso 11]><style type=\"text/css\"> .mj-outlook-group-fix { width:100% !important; } </style><![endif]--><meta name=\"color-scheme\" content=\"light dark\"><meta name=\"supported-color-schemes\" content=\"light dark\"><style data-embed>:root{color-scheme:light dark;supported-color-schemes:light dark}@media (prefers-color-scheme:dark){.nb-body,.nb-body>div,.nb-s,.nb-s td,.nb-s>table{background:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"backgroundColor"), depth0))
     + "!important;background-color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"backgroundColor"), depth0))
     + "!important}.nb-t div,.nb-t h1,.nb-t h2,.nb-t li,.nb-t p{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"textColor"), depth0))
     + "!important}.nb-t a{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"linkColor"), depth0))
     + "!important}.nb-t .nb-kicker,.nb-t .nb-num{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"brandColor"), depth0))
     + "!important}.nb-t .nb-muted{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"mutedColor"), depth0))
     + "!important}.nb-t .nb-rule{border-color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"ruleColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"ruleColor"), depth0))
     + "!important}.nb-logo-light{display:none!important}.nb-logo-dark{display:block!important;max-height:none!important;overflow:visible!important}}[data-ogsb] .nb-s,[data-ogsb] .nb-s td{background-color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"backgroundColor"), depth0))
     + "!important}[data-ogsc] .nb-t div,[data-ogsc] .nb-t h1,[data-ogsc] .nb-t h2,[data-ogsc] .nb-t li,[data-ogsc] .nb-t p{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"textColor"), depth0))
     + "!important}[data-ogsc] .nb-t a{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"linkColor"), depth0))
     + "!important}[data-ogsc] .nb-t .nb-kicker,[data-ogsc] .nb-t .nb-num{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"brandColor"), depth0))
     + "!important}[data-ogsc] .nb-t .nb-muted{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"mutedColor"), depth0))
     + "!important}</style></head><body class=\"nb-body\" style=\"word-spacing:normal;background-color:"
-    + alias4(alias5(((stack1 = (depth0 != null ? lookupProperty(depth0,"theme") : depth0)) != null ? lookupProperty(stack1,"backgroundColor") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"theme"),"backgroundColor"), depth0))
     + "\"><div aria-label=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"subject") || (depth0 != null ? lookupProperty(depth0,"subject") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"subject","hash":{},"data":data,"loc":{"start":{"line":1,"column":2556},"end":{"line":1,"column":2567}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"subject"), depth0))
     + "\" aria-roledescription=\"email\" role=\"article\" lang=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"lang") || (depth0 != null ? lookupProperty(depth0,"lang") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"lang","hash":{},"data":data,"loc":{"start":{"line":1,"column":2619},"end":{"line":1,"column":2627}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"lang"), depth0))
     + "\" dir=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"dir") || (depth0 != null ? lookupProperty(depth0,"dir") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"dir","hash":{},"data":data,"loc":{"start":{"line":1,"column":2634},"end":{"line":1,"column":2641}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"dir"), depth0))
     + "\" style=\"word-spacing:normal;background-color:"
-    + alias4(alias5(((stack1 = (depth0 != null ? lookupProperty(depth0,"theme") : depth0)) != null ? lookupProperty(stack1,"backgroundColor") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"theme"),"backgroundColor"), depth0))
     + "\"><div class=\"nb-preheader\" style=\"display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"preheader") || (depth0 != null ? lookupProperty(depth0,"preheader") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheader","hash":{},"data":data,"loc":{"start":{"line":1,"column":2855},"end":{"line":1,"column":2868}}}) : helper)))
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"preheaderPadding") || (depth0 != null ? lookupProperty(depth0,"preheaderPadding") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheaderPadding","hash":{},"data":data,"loc":{"start":{"line":1,"column":2868},"end":{"line":1,"column":2890}}}) : helper))) != null ? stack1 : "")
+    + alias2(alias1(lookupProperty(depth0,"preheader"), depth0))
+    + ((stack1 = alias1(lookupProperty(depth0,"preheaderPadding"), depth0)) != null ? stack1 : "")
     + "</div>\u003C!--[if mso | IE]><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" class=\"nb-s-outlook\" role=\"presentation\" style=\"width:600px\" width=\"600\" bgcolor=\""
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"backgroundColor"), depth0))
     + "\" ><tr><td style=\"line-height:0px;font-size:0px;mso-line-height-rule:exactly\"><![endif]--><div class=\"nb-s\" style=\"background:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"backgroundColor"), depth0))
     + ";background-color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"backgroundColor"), depth0))
     + ";margin:0 auto;max-width:600px\"><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" role=\"presentation\" style=\"background:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"backgroundColor"), depth0))
     + ";background-color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"backgroundColor"), depth0))
     + ";width:100%\"><tbody><tr><td style=\"border-top:6px solid "
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + ";direction:"
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"dir")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"dir"), depth0))
     + ";font-size:0px;padding:0 0 32px;text-align:center\">\u003C!--[if mso | IE]><table role=\"presentation\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td class=\"\" style=\"vertical-align:top;width:600px\" ><![endif]--><div class=\"mj-column-per-100 mj-outlook-group-fix\" style=\"font-size:0px;text-align:left;direction:"
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"dir")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"dir"), depth0))
     + ";display:inline-block;vertical-align:top;width:100%\"><table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" role=\"presentation\" style=\"vertical-align:top\" width=\"100%\"><tbody><tr><td align=\""
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:32px 24px 8px;word-break:break-word\"><div style=\"font-family:"
-    + ((stack1 = alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ";color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"logo") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4364},"end":{"line":1,"column":4769}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"logo"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4364},"end":{"line":1,"column":4769}}})) != null ? stack1 : "")
     + " <h1 style=\"margin:0;font-size:28px;line-height:1.2;font-weight:800;color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + "\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":1,"column":4871},"end":{"line":1,"column":4880}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"title"), depth0))
     + "</h1>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4885},"end":{"line":1,"column":5053}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5053},"end":{"line":1,"column":5129}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"dateLabel"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4885},"end":{"line":1,"column":5053}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"greetingHtml"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5053},"end":{"line":1,"column":5129}}})) != null ? stack1 : "")
     + "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"countLine") || (depth0 != null ? lookupProperty(depth0,"countLine") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"countLine","hash":{},"data":data,"loc":{"start":{"line":1,"column":5221},"end":{"line":1,"column":5234}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"countLine"), depth0))
     + "</p></div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"toc") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5254},"end":{"line":1,"column":5848}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stories") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5848},"end":{"line":1,"column":9603}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"toc"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5254},"end":{"line":1,"column":5848}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"stories"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5848},"end":{"line":1,"column":9537}}})) != null ? stack1 : "")
     + "<tr><td align=\""
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
-    + ((stack1 = alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ";color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"ruleColor"), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9985},"end":{"line":1,"column":10568}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias3,lookupProperty(depth0,"footer"),{"name":"with","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9919},"end":{"line":1,"column":10502}}})) != null ? stack1 : "")
     + "</div></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
 },"useData":true};
 
