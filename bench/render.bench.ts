@@ -17,7 +17,7 @@ import juice from 'juice';
 import mjml2html from 'mjml';
 import { type Briefing, createRenderer, lintBriefing, validateBriefing } from '../src/index.js';
 import { defaultPartials } from '../src/render/generated/partials.js';
-import { minifiedSpec } from '../src/render/generated/templates.js';
+import { minifiedSpec, renderDefault } from '../src/render/generated/templates.js';
 import { renderText } from '../src/render/text.js';
 import { buildPackage } from './build.js';
 import { byteSplit } from './bytes.js';
@@ -108,7 +108,13 @@ const contenders: Contender[] = [
   { name: 'stage: validate (valibot)', batch: 20, prepare: nextFresh, run: validateBriefing },
   { name: 'stage: normalize + view', batch: 20, prepare: nextFresh, run: normalizeEdition },
   {
-    name: 'stage: precompiled template',
+    name: 'stage: template (the generated render function)',
+    batch: 20,
+    prepare: () => normalizeEdition(nextFresh()).view,
+    run: (view: Parameters<typeof renderDefault>[0]) => renderDefault(view).length,
+  },
+  {
+    name: 'stage: the same template on the Handlebars runtime (before)',
     batch: 20,
     prepare: () => normalizeEdition(nextFresh()).view,
     run: (view: unknown) => template(view).length,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { compileTemplate, type PartialSources } from './compile.js';
 import { readPartialFolder } from './overrides.js';
+import { generateRenderFunction } from './template-codegen.js';
 import { defaultTemplateOptions } from './template-options.js';
 
 const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -30,6 +31,7 @@ export async function generateDefaultTemplates(): Promise<string> {
   const minified = await compileTemplate(await readPartials(), { width: 600, minify: true });
   return [
     ...header,
+    generateRenderFunction(minified, 'renderDefault', '../template-runtime.js'),
     `export const minifiedSpec = ${Handlebars.precompile(minified, defaultTemplateOptions)};`,
     '',
   ].join('\n\n');

@@ -3,10 +3,6 @@
  * and warnings. All template work (MJML, juice, Handlebars compile) happens in createRenderer;
  * `render` only walks data, so one renderer serves any number of editions.
  */
-import type HandlebarsCompiler from 'handlebars';
-// The runtime alone (no compiler) is enough to run a precompiled template; its .d.ts declares
-// nothing, so borrow the full package's types. `.js` because handlebars has no exports map.
-import runtime from 'handlebars/runtime.js';
 import { NewsbriefError } from '../errors.js';
 import { isStandaloneStory, lintRules, lintValidated } from '../lint/index.js';
 import { resolveRules } from '../lint/rules.js';
@@ -15,7 +11,7 @@ import { footerListUnsubscribe, type ListUnsubscribe } from '../mail.js';
 import type { Briefing, Story } from '../model.js';
 import { linkTracker, toEdition } from '../normalize/edition.js';
 import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
-import { minifiedSpec } from './generated/templates.js';
+import { renderDefault } from './generated/templates.js';
 import { type Labels, resolveLabels } from './labels.js';
 import { countLine, type EditionStats, editionStats } from './stats.js';
 import { renderText } from './text.js';
@@ -193,9 +189,9 @@ async function loadTemplate(
   minify: boolean,
 ): Promise<TemplateFn> {
   if (templates === undefined && width === defaultWidth && minify) {
-    // One isolated runtime environment per renderer: nothing touches Handlebars' global instance.
-    const env = (runtime as unknown as typeof HandlebarsCompiler).create();
-    return env.template(minifiedSpec) as TemplateFn;
+    // The default template compiled at build time to a plain function (template-codegen.ts): no
+    // Handlebars runtime, no shared state between renderers.
+    return renderDefault as TemplateFn;
   }
   const { compileOverrides } = await import('./overrides.js');
   return compileOverrides(templates, { width, minify });
