@@ -1,29 +1,43 @@
 import { defineConfig } from 'tsup';
 
 /**
- * Small pure-JS dependencies of the render path are bundled: resolving and loading them as
- * separate packages cost about 30 ms of a cold start here (import + first render went from ~78 to
- * ~48 ms over bare node). Their licenses are in THIRD_PARTY_NOTICES.md. MJML, juice, the minifier
- * and the full Handlebars compiler stay external: they load only for template overrides.
+ * Runtime dependencies are bundled: valibot, marked, js-yaml and the Handlebars runtime (their
+ * licenses are in THIRD_PARTY_NOTICES.md). `npm install newsbrief` then brings only commander, for
+ * the CLI, and importing resolves no package. MJML, juice, the minifier and the full Handlebars
+ * compiler stay external: optional peers, loaded by the Node build only to compile templates.
  */
-const bundled = ['valibot', 'marked', /^handlebars\/runtime/];
+const bundled = ['valibot', 'marked', 'js-yaml', /^handlebars\/runtime/];
+const peers = ['mjml', 'juice', 'html-minifier-terser', /^handlebars$/];
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
+    // index: the portable build (browsers, edge workers, the `default` condition); it imports no
+    // Node module. node: the `node` condition and `newsbrief/node`, the core plus the compile
+    // step. cli: the `newsbrief` command. One ESM build, so the three share the core's chunk.
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    // neutral, not node: bundle packages' ESM builds (yaml's `node` build is CommonJS, which an
+    // ESM bundle could only reach through a require shim), and keep `node:` imports as written.
+    platform: 'neutral',
+    esbuildOptions(options) {
+      options.mainFields = ['module', 'main'];
+    },
     target: 'node20',
-    // `import.meta.url` (createRequire for the lazily loaded YAML parser) must work in CJS too.
-    shims: true,
+    splitting: true,
+    dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
     sourcemap: false,
     noExternal: bundled,
+    external: [...peers, /^node:/],
   },
   {
-    entry: { cli: 'src/cli/index.ts' },
-    format: ['esm'],
+    // `require('newsbrief')` on Node.
+    entry: { node: 'src/node/index.ts' },
+    format: ['cjs'],
+    platform: 'node',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    dts: true,
+    sourcemap: false,
     noExternal: bundled,
+    external: peers,
   },
 ]);

@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRenderer } from '../src/index.js';
+import { createRenderer } from '../src/node/index.js';
 import { examplesDir, loadExamples } from './example-inputs.js';
 
 const outDir = join(examplesDir, 'out');

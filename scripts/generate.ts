@@ -10,11 +10,11 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { briefingJsonSchemaSource } from '../src/json-schema-source.js';
-import { generateDefaultPartials, generateDefaultTemplates } from '../src/render/default-templates-source.js';
+import { generateDefaultPartials, generateDefaultTemplates } from '../src/node/default-templates-source.js';
 
 const outputs: [string, () => Promise<string> | string][] = [
   ['../src/render/generated/templates.ts', generateDefaultTemplates],
-  ['../src/render/generated/partials.ts', generateDefaultPartials],
+  ['../src/node/generated/partials.ts', generateDefaultPartials],
   ['../src/generated/briefing-schema.ts', briefingJsonSchemaSource],
 ];
 for (const [path, generate] of outputs) {

@@ -1,6 +1,10 @@
 /**
  * newsbrief: Smart Brevity story data in, send-ready HTML email out.
  * Every public name is exported here, by name.
+ *
+ * This is the portable build: web-standard APIs only, so browsers, edge workers, Deno and Bun run
+ * it as they are. Node resolves `newsbrief` to `./node/index.ts` instead, which adds the MJML
+ * compile step for template overrides; everything else is this module.
  */
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from './errors.js';
 export {
@@ -36,6 +40,7 @@ export {
   type RenderResult,
   renderBriefing,
 } from './render/renderer.js';
+export type { CompiledTemplates, TemplatesOption } from './render/templates.js';
 export type { Theme } from './render/theme.js';
 export {
   type BriefingLimits,

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { gmailClip } from '../bench/bytes.js';
 import { longEdition, morningEdition } from '../bench/editions.js';
-import { createRenderer } from '../src/index.js';
+import { createRenderer } from '../src/node/index.js';
 
 const renderer = await createRenderer();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../scripts/example-inputs.js';
-import { createRenderer } from '../src/index.js';
+import { createRenderer } from '../src/node/index.js';
 
 // File snapshots pin the rendered output of every example; review diffs with `npx vitest run -u`.
 const examples = await loadExamples();

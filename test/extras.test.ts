@@ -1,6 +1,6 @@
 /** Axios-style extras: kicker, image with credit and link, the sponsor block, the table of contents. */
 import { describe, expect, it } from 'vitest';
-import { type Briefing, createRenderer, NewsbriefError, type RenderOptions } from '../src/index.js';
+import { type Briefing, createRenderer, NewsbriefError, type RenderOptions } from '../src/node/index.js';
 import { loadExample, parseDocument } from './support/fidelity.js';
 
 const sponsor: NonNullable<Briefing['sponsor']> = {

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { briefingJsonSchemaSource } from '../src/json-schema-source.js';
-import { generateDefaultPartials, generateDefaultTemplates } from '../src/render/default-templates-source.js';
+import { generateDefaultPartials, generateDefaultTemplates } from '../src/node/default-templates-source.js';
 
 it.each([
   ['src/render/generated/templates.ts', generateDefaultTemplates],
-  ['src/render/generated/partials.ts', generateDefaultPartials],
+  ['src/node/generated/partials.ts', generateDefaultPartials],
   ['src/generated/briefing-schema.ts', briefingJsonSchemaSource],
 ])('%s is up to date (run `npm run generate`)', async (path, generate) => {
   const committed = await readFile(new URL(`../${path}`, import.meta.url), 'utf8');

@@ -3,7 +3,7 @@
  * text; never to mailto:, merge tags, unsubscribe or preferences links, nor to image sources.
  */
 import { describe, expect, it } from 'vitest';
-import { type Briefing, createRenderer } from '../src/index.js';
+import { type Briefing, createRenderer } from '../src/node/index.js';
 import { withLinkParams } from '../src/normalize/links.js';
 import { loadExample, parseDocument } from './support/fidelity.js';
 

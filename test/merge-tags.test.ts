@@ -4,7 +4,7 @@
  * recipient; the ESP personalizes after.
  */
 import { describe, expect, it } from 'vitest';
-import { type Briefing, createRenderer } from '../src/index.js';
+import { type Briefing, createRenderer } from '../src/node/index.js';
 import { parseDocument } from './support/fidelity.js';
 
 interface Esp {

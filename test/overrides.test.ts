@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Briefing, createRenderer, NewsbriefError, renderBriefing } from '../src/index.js';
+import { type Briefing, createRenderer, NewsbriefError, renderBriefing } from '../src/node/index.js';
 import { loadExample, parseDocument } from './support/fidelity.js';
 
 const briefing = (): Briefing => ({

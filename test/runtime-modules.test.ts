@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildPackage } from '../bench/build.js';
-import { createRenderer } from '../src/index.js';
+import { createRenderer } from '../src/node/index.js';
 import { loadExample } from './support/fidelity.js';
 
 const run = promisify(execFile);
@@ -81,7 +81,7 @@ async function loadedModules(format: 'esm' | 'cjs', templates?: Record<string, s
       env: {
         ...process.env,
         NB_MODULE_LOG: log,
-        NB_ENTRY: join(distDir, format === 'esm' ? 'index.js' : 'index.cjs'),
+        NB_ENTRY: join(distDir, format === 'esm' ? 'node.js' : 'node.cjs'),
         NB_EXAMPLE: examplePath,
         NB_TEMPLATES: templates ? JSON.stringify(templates) : '',
       },
@@ -101,7 +101,7 @@ describe.each(['esm', 'cjs'] as const)('built package (%s)', (format) => {
     const modules = await loadedModules(format);
     // The detection sees what loads: the built entry itself (valibot, marked and the Handlebars
     // runtime are bundled into it, so no package from node_modules is needed to render).
-    expect(modules.some((file) => file.endsWith(format === 'esm' ? 'index.js' : 'index.cjs'))).toBe(true);
+    expect(modules.some((file) => file.endsWith(format === 'esm' ? 'node.js' : 'node.cjs'))).toBe(true);
     expect(modules.filter((file) => file.includes('/node_modules/'))).toEqual([]);
     expect(modules.filter(isCompileTimeOnly)).toEqual([]);
   });

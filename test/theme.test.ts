@@ -1,6 +1,6 @@
 /** Theme tokens: validated with path-named errors, applied in light mode inline and in dark-mode CSS. */
 import { describe, expect, it } from 'vitest';
-import { BriefingValidationError, createRenderer, NewsbriefError, type Theme } from '../src/index.js';
+import { BriefingValidationError, createRenderer, NewsbriefError, type Theme } from '../src/node/index.js';
 import { contrastRatio, resolveTheme } from '../src/render/theme.js';
 import { loadExample, parseDocument } from './support/fidelity.js';
 

@@ -1,7 +1,9 @@
+#!/usr/bin/env node
 /** The `newsbrief` command: render, lint, preview and schema. */
 import { Command, InvalidArgumentError } from 'commander';
 import { NewsbriefError } from '../errors.js';
 import { briefingJsonSchema } from '../schema.js';
+import { buildTemplatesCommand } from './build-templates.js';
 import { rendererOptions } from './input.js';
 import { lintCommand } from './lint.js';
 import { parseCommand } from './parse.js';
@@ -26,7 +28,7 @@ program
   .option('-o, --output <file>', 'write the html here instead of stdout')
   .option('--text <file>', 'also write the plain-text part here')
   .option('--theme <file>', 'JSON file with theme tokens (brandColor, fontFamily, logoUrl, width, ...)')
-  .option('--templates <dir>', 'folder of template partials that override the defaults')
+  .option('--templates <path>', 'folder of template partials, or a module from build-templates')
   .option('--no-minify', 'keep the html readable instead of minified')
   .action(async (file: string, options) => {
     process.exitCode = await renderCommand(file, options);
@@ -60,11 +62,24 @@ program
   .argument('<file>', 'briefing file (.json, .md, .txt)')
   .option('-p, --port <n>', 'port to listen on (0 picks a free one)', integer, 4321)
   .option('--theme <file>', 'JSON file with theme tokens (brandColor, fontFamily, logoUrl, width, ...)')
-  .option('--templates <dir>', 'folder of template partials that override the defaults')
+  .option('--templates <path>', 'folder of template partials, or a module from build-templates')
   .option('--no-minify', 'keep the html readable instead of minified')
   .action(async (file: string, options) => {
     const preview = await startPreview(file, options.port, await rendererOptions(options));
     process.stdout.write(`Previewing ${file} at ${preview.url} (Ctrl+C to stop)\n`);
+  });
+
+program
+  .command('build-templates')
+  .description(
+    'Compile a folder of template overrides into a module that renders without MJML (browsers, edge workers).',
+  )
+  .argument('<dir>', 'folder of template partials (*.mjml, *.html, *.css) that override the defaults')
+  .requiredOption('-o, --output <file>', 'module to write: .js or .mjs (ESM), .cjs (CommonJS), .ts')
+  .option('--width <px>', 'email width in px, 480-800', integer, 600)
+  .option('--no-minify', 'keep the html readable instead of minified')
+  .action(async (dir: string, options) => {
+    process.exitCode = await buildTemplatesCommand(dir, options);
   });
 
 program

@@ -1,10 +1,12 @@
 /** Reads a briefing from a file or stdin: JSON, Markdown or plain text, told apart by extension or content. */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { NewsbriefError } from '../errors.js';
 import { parseBriefing } from '../parse/index.js';
 import type { SourcePositions } from '../parse/positions.js';
 import type { RenderOptions } from '../render/renderer.js';
+import { isCompiledTemplates, type TemplatesOption } from '../render/templates.js';
 import type { Theme } from '../render/theme.js';
 
 async function readStdin(): Promise<string> {
@@ -72,5 +74,23 @@ export interface RendererFlags {
 /** Turns the command-line flags into `RenderOptions` (reading the theme file). */
 export async function rendererOptions(flags: RendererFlags): Promise<RenderOptions> {
   const theme = flags.theme ? ((await readJsonFile(flags.theme, 'Theme')) as Theme) : undefined;
-  return { theme, templates: flags.templates, minify: flags.minify };
+  return {
+    theme,
+    templates: flags.templates && (await templatesOption(flags.templates)),
+    minify: flags.minify,
+  };
+}
+
+/** `--templates`: a folder of partials, or a module written by `newsbrief build-templates`. */
+async function templatesOption(path: string): Promise<TemplatesOption> {
+  if (!/\.(c|m)?js$/.test(path)) return path;
+  const module = (await import(pathToFileURL(resolve(path)).href).catch((error: Error) => {
+    throw new NewsbriefError(`Cannot load the templates module ${path}: ${error.message}`);
+  })) as { default?: unknown };
+  if (!isCompiledTemplates(module.default)) {
+    throw new NewsbriefError(
+      `--templates ${path}: expected a module written by \`newsbrief build-templates\`, found one without that default export.`,
+    );
+  }
+  return module.default;
 }

@@ -2,12 +2,14 @@
  * `newsbrief preview`: serves the rendered email on 127.0.0.1 and re-renders when the file
  * changes; the page reloads itself over server-sent events.
  */
+import { watch } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { watch } from 'chokidar';
+import { basename, dirname } from 'node:path';
 import { NewsbriefError } from '../errors.js';
 import type { Briefing } from '../model.js';
-import { createRenderer, type RenderOptions } from '../render/renderer.js';
+import { createRenderer } from '../node/index.js';
+import type { RenderOptions } from '../render/renderer.js';
 import { formatWarning } from './format.js';
 import { readBriefingInput } from './input.js';
 import { previewPage } from './preview-page.js';
@@ -85,11 +87,7 @@ export async function startPreview(
     response.writeHead(404).end('Not found');
   });
 
-  const watcher = watch(file, {
-    ignoreInitial: true,
-    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 },
-  });
-  watcher.on('all', () => void rebuild());
+  const watcher = watchFile(file, () => void rebuild());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -99,9 +97,32 @@ export async function startPreview(
   return {
     url: `http://127.0.0.1:${actual}/`,
     async close() {
-      await watcher.close();
+      watcher.close();
       for (const client of clients) client.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** How long a file must stay unchanged before it is read: editors write in several steps. */
+const settleMs = 50;
+
+/**
+ * Calls `onChange` once a file has changed and settled. Watches the folder, not the file, because
+ * editors that save by writing a new file and renaming it over the old one end a file watch.
+ */
+function watchFile(file: string, onChange: () => void): { close(): void } {
+  const name = basename(file);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const watcher = watch(dirname(file), (_event, changed) => {
+    if (changed !== null && changed !== name) return;
+    clearTimeout(timer);
+    timer = setTimeout(onChange, settleMs);
+  });
+  return {
+    close() {
+      clearTimeout(timer);
+      watcher.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 /** `newsbrief render`: one briefing → html (and optionally text) files or stdout. */
 import { writeFile } from 'node:fs/promises';
 import type { Briefing } from '../model.js';
-import { createRenderer } from '../render/renderer.js';
+import { createRenderer } from '../node/index.js';
 import { formatWarning } from './format.js';
 import { type RendererFlags, readBriefingInput, rendererOptions } from './input.js';
 

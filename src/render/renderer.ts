@@ -3,10 +3,6 @@
  * and warnings. All template work (MJML, juice, Handlebars compile) happens in createRenderer;
  * `render` only walks data, so one renderer serves any number of editions.
  */
-import type HandlebarsCompiler from 'handlebars';
-// The runtime alone (no compiler) is enough to run a precompiled template; its .d.ts declares
-// nothing, so borrow the full package's types. `.js` because handlebars has no exports map.
-import runtime from 'handlebars/runtime.js';
 import { NewsbriefError } from '../errors.js';
 import { isStandaloneStory, lintRules, lintValidated } from '../lint/index.js';
 import { resolveRules } from '../lint/rules.js';
@@ -15,12 +11,13 @@ import { footerListUnsubscribe, type ListUnsubscribe } from '../mail.js';
 import type { Briefing, Story } from '../model.js';
 import { linkTracker, toEdition } from '../normalize/edition.js';
 import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
-import { minifiedSpec } from './generated/templates.js';
+import { utf8Length } from './bytes.js';
 import { type Labels, resolveLabels } from './labels.js';
 import { countLine, type EditionStats, editionStats } from './stats.js';
+import { loadTemplate, type TemplateCompiler, type TemplatesOption } from './templates.js';
 import { renderText } from './text.js';
 import { resolveTheme, type Theme } from './theme.js';
-import { inlineHtmlFor, type TemplateView, templateView } from './view.js';
+import { inlineHtmlFor, templateView } from './view.js';
 import { styleWarnings } from './warnings.js';
 
 /** Options shared by `createRenderer` and `renderBriefing`. */
@@ -31,9 +28,13 @@ export interface RenderOptions {
    * Template overrides: a folder of `*.mjml` / `*.html` / `*.css` partials, or partial sources by
    * name (`{ footer: '<mj-text>…</mj-text>' }`). Missing partials fall back to the defaults.
    * `layout` holds the one `mj-section`; masthead, story, sponsor and footer are `mj-text` rows in it.
-   * Compiled once, when the renderer is created.
+   * Compiled once, when the renderer is created, with MJML and juice: on Node only, with the
+   * optional peers installed (`npm install mjml juice html-minifier-terser handlebars`).
+   *
+   * Or a module compiled ahead of time by `newsbrief build-templates <folder> -o brand.js`: pass
+   * its default export. That needs no MJML at run time, so it works in browsers and edge workers.
    */
-  templates?: string | Record<string, string>;
+  templates?: TemplatesOption;
   /**
    * Query parameters added to every http(s) link in stories, sources, images and the sponsor
    * (not to mailto:, merge tags, unsubscribe or preferences links). Existing parameters win.
@@ -43,7 +44,8 @@ export interface RenderOptions {
   /**
    * Minify the HTML (html-minifier-terser at template-compile time; MSO conditional comments kept).
    * `false` gives readable HTML for debugging; it compiles the templates with MJML when the
-   * renderer is created, as overrides and non-default widths do.
+   * renderer is created, as overrides and non-default widths do (Node, with the optional peers).
+   * Ignored for compiled template modules, which were minified (or not) when built.
    * @default true
    */
   minify?: boolean;
@@ -95,10 +97,6 @@ export interface Renderer {
   render(input: Briefing | Story): RenderResult;
 }
 
-type TemplateFn = (view: TemplateView) => string;
-
-const defaultWidth = 600;
-
 /**
  * Compiles the templates once and returns a reusable renderer. With the default templates and
  * width this loads a template precompiled at build time: no MJML, no juice, no compiler.
@@ -107,8 +105,26 @@ const defaultWidth = 600;
  * const renderer = await createRenderer({ theme: { brandColor: '#c8102e' } });
  * const { html, text, subject } = renderer.render(briefing);
  */
-export async function createRenderer(options: RenderOptions = {}): Promise<Renderer> {
-  const theme = resolveTheme(options.theme);
+export function createRenderer(options: RenderOptions = {}): Promise<Renderer> {
+  return createRendererWith(options, undefined);
+}
+
+/**
+ * `createRenderer` with a template compiler: the Node build passes one (MJML + juice), the
+ * portable build none, so there overrides must come compiled ahead of time.
+ */
+export async function createRendererWith(
+  options: RenderOptions,
+  compiler: TemplateCompiler | undefined,
+): Promise<Renderer> {
+  const requested = resolveTheme(options.theme);
+  // A compiled module fixes the width it was laid out for; the theme takes it unless it names one.
+  const { template, width } = await loadTemplate(
+    options.templates,
+    { width: options.theme?.width, minify: options.minify ?? true },
+    compiler,
+  );
+  const theme = width === requested.width ? requested : { ...requested, width };
   const linkParams = checkLinkParams(options.linkParams);
   const tocMinStories = checkToc(options.toc);
   const labels = resolveLabels(options.labels);
@@ -117,8 +133,6 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   // Caches that live as long as the renderer: tracked links and inline html per parsed text.
   const tracker = linkTracker(linkParams);
   const inlineHtml = inlineHtmlFor(theme);
-  const minify = options.minify ?? true;
-  const template = await loadTemplate(options.templates, theme.width, minify);
   const contentWidth = theme.width - 48;
 
   return {
@@ -135,7 +149,7 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
         toc,
       });
       const html = template(view);
-      const htmlBytes = Buffer.byteLength(html, 'utf8');
+      const htmlBytes = utf8Length(html);
       const standalone = isStandaloneStory(input);
       return withLazyWarnings(
         {
@@ -187,20 +201,6 @@ function renderWarnings(
   return [...lintValidated(briefing, standalone, { ...settings, htmlBytes }), ...styleWarnings(html)];
 }
 
-async function loadTemplate(
-  templates: RenderOptions['templates'],
-  width: number,
-  minify: boolean,
-): Promise<TemplateFn> {
-  if (templates === undefined && width === defaultWidth && minify) {
-    // One isolated runtime environment per renderer: nothing touches Handlebars' global instance.
-    const env = (runtime as unknown as typeof HandlebarsCompiler).create();
-    return env.template(minifiedSpec) as TemplateFn;
-  }
-  const { compileOverrides } = await import('./overrides.js');
-  return compileOverrides(templates, { width, minify });
-}
-
 function checkLinkParams(params: Record<string, string> | undefined): Record<string, string> | undefined {
   if (params === undefined) return undefined;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
@@ -250,12 +250,21 @@ let defaultRenderer: Promise<Renderer> | undefined;
  * @example
  * const { html, text, subject, warnings } = await renderBriefing(briefing);
  */
-export async function renderBriefing(
+export function renderBriefing(input: Briefing | Story, options?: RenderOptions): Promise<RenderResult> {
+  return renderOnce(input, options, createRenderer);
+}
+
+/**
+ * One render with a renderer made for these options, or the default renderer (made once per
+ * process) when there are none. Shared by the portable and Node builds' `renderBriefing`.
+ */
+export async function renderOnce(
   input: Briefing | Story,
-  options?: RenderOptions,
+  options: RenderOptions | undefined,
+  create: (options?: RenderOptions) => Promise<Renderer>,
 ): Promise<RenderResult> {
-  if (options !== undefined && Object.keys(options).length > 0)
-    return (await createRenderer(options)).render(input);
-  defaultRenderer ??= createRenderer();
+  if (options !== undefined && Object.keys(options).length > 0) return (await create(options)).render(input);
+  // The default template needs no compiler, so both builds can share one default renderer.
+  defaultRenderer ??= create();
   return (await defaultRenderer).render(input);
 }

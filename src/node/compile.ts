@@ -1,22 +1,15 @@
 /**
  * Template compilation: MJML + Handlebars partials → one inlined HTML document that still holds
  * Handlebars expressions. This is the expensive step (MJML ≈ 6 ms, juice ≈ 3 ms), so it runs once
- * per template set: at build time for the default templates, once per `createRenderer` for overrides.
- * `mjml`, `juice` and the minifier are imported here only, lazily.
+ * per template set: at build time for the default templates and `newsbrief build-templates`, once
+ * per `createRenderer` for overrides. The packages it uses are optional peers, passed in.
  */
-import Handlebars from 'handlebars';
 import { NewsbriefError } from '../errors.js';
+import type { CompileSettings } from '../render/templates.js';
+import type { CompilerPeers } from './peers.js';
 
 /** Template sources by partial name (`layout`, `head`, `story`, `inline` for the inlined CSS, …). */
 export type PartialSources = Record<string, string>;
-
-/** Values fixed when templates compile because MJML computes layout from them. */
-export interface CompileSettings {
-  /** Email width in px. */
-  width: number;
-  /** Run html-minifier-terser over the compiled document. */
-  minify: boolean;
-}
 
 interface Line {
   text: string;
@@ -29,8 +22,13 @@ const mustache = /\{\{!--[\s\S]*?--\}\}|\{\{\{[\s\S]*?\}\}\}|\{\{[\s\S]*?\}\}/g;
 const tokenPattern = /nbhb(\d+)x/g;
 
 /** Compiles partials into the Handlebars source of the whole email. */
-export async function compileTemplate(partials: PartialSources, settings: CompileSettings): Promise<string> {
-  for (const [name, source] of Object.entries(partials)) checkHandlebarsSyntax(name, source);
+export async function compileTemplate(
+  partials: PartialSources,
+  settings: CompileSettings,
+  peers: CompilerPeers,
+): Promise<string> {
+  const { mjml2html, juice } = peers;
+  for (const [name, source] of Object.entries(partials)) checkHandlebarsSyntax(name, source, peers);
   if (partials.layout === undefined)
     throw new NewsbriefError('Template set has no "layout" partial to start from.');
 
@@ -42,7 +40,6 @@ export async function compileTemplate(partials: PartialSources, settings: Compil
   };
   const { text: mjmlSource, restore } = protectExpressions(source, layoutValues);
 
-  const { default: mjml2html } = await import('mjml');
   const result = await mjml2html(mjmlSource, { validationLevel: 'soft', keepComments: false });
   const errors = result.errors.filter((error) => !/nbhb\d+x/.test(error.message));
   if (errors.length > 0) {
@@ -55,7 +52,6 @@ export async function compileTemplate(partials: PartialSources, settings: Compil
   }
 
   const css = partials.inline ? protectExpressions(partials.inline, layoutValues, restore.tokens).text : '';
-  const { default: juice } = await import('juice');
   // Only our own rules are inlined: MJML's skeleton styles (table/td resets, `p { margin:13px 0 }`)
   // must stay in <head>, or juice would copy them onto every element and double the bytes.
   let html = juice.inlineContent(result.html, css, {
@@ -66,14 +62,14 @@ export async function compileTemplate(partials: PartialSources, settings: Compil
     xmlMode: false,
   });
   html = compactStyleAttributes(compactWhitespace(dropFullWidthColumnRules(html)));
-  if (settings.minify) html = await minifyHtml(html);
+  if (settings.minify) html = await minifyHtml(html, peers);
   return restore(html);
 }
 
 /** Checks one partial's Handlebars syntax so the error names the partial and its own line. */
-function checkHandlebarsSyntax(name: string, source: string): void {
+function checkHandlebarsSyntax(name: string, source: string, peers: CompilerPeers): void {
   try {
-    Handlebars.parse(source);
+    peers.handlebars.parse(source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new NewsbriefError(`Template partial "${name}" has a Handlebars syntax error: ${message}`);
@@ -203,8 +199,8 @@ export function dropFullWidthColumnRules(html: string): string {
   return html.replace(fullWidthMedia, '').replace(fullWidthThunderbird, '');
 }
 
-async function minifyHtml(html: string): Promise<string> {
-  const { minify } = await import('html-minifier-terser');
+async function minifyHtml(html: string, { minify }: CompilerPeers): Promise<string> {
+  if (minify === undefined) throw new NewsbriefError('Minifying templates needs html-minifier-terser.');
   return minify(html, {
     collapseWhitespace: true,
     conservativeCollapse: true,
