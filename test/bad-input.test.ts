@@ -112,6 +112,16 @@ describe('wrong types at every level', () => {
       'stories[0].sections[0]',
     ],
     [
+      'a section label is a number',
+      { ...valid, stories: [{ ...story, sections: [{ label: 7, text: 'x' }] }] },
+      'stories[0].sections[0].label',
+    ],
+    [
+      'a body block is a string',
+      { ...valid, stories: [{ ...story, sections: [{ body: ['x'] }] }] },
+      'stories[0].sections[0].body[0]',
+    ],
+    [
       'a bullet is a number',
       { ...valid, stories: [{ ...story, sections: [{ label: 'L', bullets: ['a', 2] }] }] },
       'stories[0].sections[0].bullets[1]',

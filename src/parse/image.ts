@@ -3,7 +3,6 @@
  * `![alt](src "credit"){width=1200 height=800}`, or `{aspectRatio=3:2}` (also `1.5`). A linked
  * image takes it after the link: `[![alt](src)](href){width=1200 height=800}`.
  */
-import type { MarkedToken, Token } from 'marked';
 import type { StoryImage } from '../model.js';
 import { parseError } from './errors.js';
 
@@ -14,18 +13,20 @@ const ratio = /^(\d+(?:\.\d+)?)(?:[:/](\d+(?:\.\d+)?))?$/;
 
 /**
  * The story image of a paragraph that is only an image, optionally followed by its size block.
- * `imageOf` reads the image token; a size block it cannot read is an error naming the line.
+ * `imageOf` reads the image's Markdown source; a size block it cannot read is an error naming the
+ * line. Works on the paragraph's source text, so it costs one pass however long the paragraph.
  */
 export function imageWithSize(
-  content: readonly Token[],
+  raw: string,
   line: number,
-  imageOf: (token: MarkedToken) => StoryImage | undefined,
+  imageOf: (source: string) => StoryImage | undefined,
 ): StoryImage | undefined {
-  const [first, second] = content;
-  if (!first || content.length > 2) return undefined;
-  const image = imageOf(first as MarkedToken);
-  if (!image || !second) return image;
-  const block = second.type === 'text' ? attributeBlock.exec(second.raw.trim()) : null;
+  const text = raw.trim();
+  const brace = text.endsWith('}') ? text.lastIndexOf('{') : -1;
+  if (brace <= 0) return imageOf(text);
+  const image = imageOf(text.slice(0, brace).trimEnd());
+  if (!image) return undefined;
+  const block = attributeBlock.exec(text.slice(brace));
   if (!block) return undefined;
   return { ...image, ...sizeOf(block[1] ?? '', line) };
 }

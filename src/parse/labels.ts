@@ -128,10 +128,13 @@ const lowercaseStart = /^\p{Ll}/u;
  * that happens to contain a colon ("The vote was close: 51 to 49.", "Ratio 3:2") is not a label.
  */
 export function readLabel(text: string, options: { knownOnly?: boolean } = {}): ReadLabel | undefined {
-  const bold = boldLabel.exec(text);
-  if (bold?.[1]) {
-    const label = displayLabel(bold[1]);
-    const rest = text.slice(bold[0].length).trim();
+  // An emoji before a bold label belongs to it: "🔭 **Zoom out:** …".
+  const { prefix } = text.startsWith('**') ? { prefix: '' } : splitDecoration(text.slice(0, 40));
+  const boldAt = prefix ? text.indexOf('**') : 0;
+  const bold = boldAt >= 0 && boldAt <= 40 ? boldLabel.exec(text.slice(boldAt, boldAt + 80)) : null;
+  if (bold?.[1] && (!prefix || text.slice(0, boldAt).trim() === prefix)) {
+    const label = displayLabel(prefix ? `${prefix} ${bold[1]}` : bold[1]);
+    const rest = text.slice(boldAt + bold[0].length).trim();
     if (label && (!options.knownOnly || canonicalAxiom(label))) return { label, rest, known: true };
     return undefined;
   }

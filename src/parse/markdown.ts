@@ -1,13 +1,14 @@
 /**
- * The Markdown form: each `# Heading` starts a story. Block structure comes from `marked`'s lexer,
- * so lists, emphasis and links follow CommonMark instead of a home-made approximation; inline
- * tokens are written back as newsbrief's inline subset (`**bold**`, `*italic*`, `[label](url)`).
+ * The Markdown form: each `# Heading` starts a story. Block structure (paragraphs, lists, headings,
+ * quotes, code) comes from `marked`'s block lexer, so it follows CommonMark; inline text is kept as
+ * newsbrief's inline subset by `inlineSubset`, which runs in one pass.
  */
 import { Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
-import type { Story, StoryImage } from '../model.js';
-import { displayLabel, splitDecoration } from './axioms.js';
+import type { Story } from '../model.js';
+import { displayLabel } from './axioms.js';
 import { parseError } from './errors.js';
 import { imageWithSize } from './image.js';
+import { imageOf, inlineSubset } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
 import { type SourcePosition, spanOf } from './positions.js';
 import { isByline, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
@@ -67,7 +68,7 @@ export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
     const line = lineOffset + bodyLine;
     if (isStoryHeading(token)) {
       if (builder) finish(builder);
-      const written = inlineSource(token.tokens ?? []);
+      const written = inlineSubset((token as Tokens.Heading).text);
       if (!written) throw parseError(line, 'a "# " heading needs headline text after the "#"');
       const { kicker, headline } = splitKicker(written);
       builder = new StoryBuilder(headline, kicker, spanOf(token.raw.replace(/^\n+/, ''), line, 1));
@@ -82,7 +83,7 @@ export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
         );
       }
       if (intro.length === 0) introLine = line;
-      intro.push(inlineSource(token.tokens ?? []));
+      intro.push(inlineSubset((token as Tokens.Paragraph).text));
       continue;
     }
     addBlock(builder, token, line);
@@ -102,7 +103,8 @@ interface Block {
 /** Top-level tokens with their line numbers, counted from each token's raw source. */
 function lex(body: string): Block[] {
   let line = 1;
-  return new Lexer(lexerOptions).lex(body).map((token) => {
+  // Block tokens only: inline text is read by inlineSubset (see there why not marked's inline lexer).
+  return new Lexer(lexerOptions).blockTokens(body, []).map((token) => {
     const block = { token, line: line + leadingNewlines(token.raw) };
     line += (token.raw.match(/\n/g) ?? []).length;
     return block;
@@ -133,7 +135,7 @@ function addBlock(builder: StoryBuilder, token: Token, line: number): void {
       return;
     case 'heading':
       // A `##` heading inside a story reads as an axiom label; the paragraphs below are its text.
-      builder.section(displayLabel(inlineSource(block.tokens)), '', spot);
+      builder.section(displayLabel(inlineSubset(block.text)), '', spot);
       return;
     case 'paragraph':
       addParagraph(builder, block, spot);
@@ -163,21 +165,16 @@ function addBlock(builder: StoryBuilder, token: Token, line: number): void {
 function addParagraph(builder: StoryBuilder, paragraph: Tokens.Paragraph, spot: SourcePosition): void {
   const lines = paragraph.text.split('\n');
   if (lines.length === 1 || !lines.some((text, index) => index > 0 && startsBlock(text))) {
-    addInline(builder, paragraph.tokens, spot);
+    addText(builder, paragraph.text, spot);
     return;
   }
   let run: { kind: 'text' | 'bullets'; lines: string[]; line: number } | undefined;
   const flush = () => {
     if (!run) return;
     const source = run.lines.join('\n');
-    if (run.kind === 'bullets')
-      addItem(
-        builder,
-        'bullets',
-        inlineSource(Lexer.lexInline(source, lexerOptions)),
-        spanOf(source, run.line, 1),
-      );
-    else addInline(builder, Lexer.lexInline(source, lexerOptions), spanOf(source, run.line, 1));
+    const at = spanOf(source, run.line, 1);
+    if (run.kind === 'bullets') addItem(builder, 'bullets', inlineSubset(source), at);
+    else addText(builder, source, at);
   };
   lines.forEach((text, index) => {
     const bullet = dotBullet.exec(text);
@@ -223,80 +220,32 @@ function addList(builder: StoryBuilder, list: Tokens.List, spot: SourcePosition)
   }
 }
 
-/** One paragraph's inline tokens: an image, a labelled section, a byline or text. */
-function addInline(builder: StoryBuilder, tokens: Token[], spot: SourcePosition): void {
-  const content = tokens.filter((token) => !(token.type === 'text' && token.raw.trim() === ''));
-  const only = content.length === 1 ? (content[0] as MarkedToken) : undefined;
+const emphasised = /^([_*])(.+)\1$/u;
 
-  const image = imageWithSize(content, spot.line, imageOf);
+/** One paragraph's Markdown source: an image, a labelled section, a byline or text. */
+function addText(builder: StoryBuilder, raw: string, spot: SourcePosition): void {
+  const image = imageWithSize(raw, spot.line, imageOf);
   if (image) {
     builder.setImage(image, spot);
     return;
   }
-  const labelled = boldLabel(content);
-  if (labelled) {
-    builder.section(labelled.label, labelled.rest, spot);
-    return;
-  }
-  const text = inlineSource(content);
+  const text = inlineSubset(raw);
   if (builder.atStart) {
-    const emphasised = only?.type === 'em';
-    const plain = emphasised ? inlineSource(only.tokens) : text;
-    if (isByline(plain, emphasised)) {
+    const emphasis = emphasised.exec(text);
+    const plain = emphasis?.[2] ?? text;
+    if (isByline(plain, emphasis !== null)) {
       builder.setByline(plain, spot);
       return;
     }
   }
   const label = readLabel(text);
-  // As in plain text, the first paragraph is the lede unless it opens with a known axiom.
+  // As in plain text, the first paragraph is the lede unless it opens with a known axiom; a bold
+  // label (`**Any label:**`) was marked up on purpose and counts anywhere.
   if (label && (label.known || !builder.atStart)) {
     builder.section(label.label, label.rest, spot);
     return;
   }
   builder.paragraph(text, spot);
-}
-
-/** `![alt](src "credit")`, or the same image wrapped in a link (`[![alt](src)](href)`). */
-function imageOf(token: MarkedToken): StoryImage | undefined {
-  if (token.type === 'link' && token.tokens.length === 1) {
-    const inner = imageOf(token.tokens[0] as MarkedToken);
-    return inner ? { ...inner, href: token.href } : undefined;
-  }
-  if (token.type !== 'image') return undefined;
-  const image: StoryImage = { src: token.href, alt: squash(token.text) };
-  if (token.title) image.credit = token.title;
-  return image;
-}
-
-/**
- * `**Label:** text` or `**Label**: text`, optionally after an emoji (`🔭 **Zoom out:**`). Any bold
- * label counts in Markdown, where the author marked it up on purpose; known variants are
- * rewritten to the canonical axiom.
- */
-function boldLabel(tokens: Token[]): { label: string; rest: string } | undefined {
-  let start = 0;
-  let prefix = '';
-  const first = tokens[0];
-  if (first?.type === 'text' && !('tokens' in first && first.tokens)) {
-    const { prefix: decoration, words } = splitDecoration(first.raw);
-    if (!decoration || words) return undefined;
-    prefix = decoration;
-    start = 1;
-  }
-  const strong = tokens[start];
-  if (strong?.type !== 'strong') return undefined;
-  const inner = inlineSource((strong as Tokens.Strong).tokens);
-  const after = tokens.slice(start + 1);
-  let rest: string;
-  if (/[:：]$/.test(inner)) {
-    rest = inlineSource(after);
-  } else {
-    const next = after[0];
-    if (next?.type !== 'text' || !/^\s*[:：]/.test(next.raw)) return undefined;
-    rest = `${next.raw.replace(/^\s*[:：]/, '')}${inlineSource(after.slice(1))}`;
-  }
-  const label = displayLabel(prefix ? `${prefix} ${inner}` : inner);
-  return label ? { label, rest: squash(rest) } : undefined;
 }
 
 /** The text of a list item, then the texts of any list nested in it. */
@@ -305,46 +254,8 @@ function listItemTexts(item: Tokens.ListItem): string[] {
   const nested: string[] = [];
   for (const child of item.tokens as MarkedToken[]) {
     if (child.type === 'list') for (const inner of child.items) nested.push(...listItemTexts(inner));
-    else if (child.type === 'text' || child.type === 'paragraph') text.push(inlineSource(child.tokens ?? []));
+    else if (child.type === 'text' || child.type === 'paragraph') text.push(inlineSubset(child.text));
     else if (child.type !== 'space' && child.type !== 'checkbox') text.push(squash(child.raw));
   }
   return [squash(text.join(' ')), ...nested];
-}
-
-/**
- * Inline tokens written back as newsbrief's inline subset. Syntax outside the subset keeps its
- * visible text: code spans lose their backticks, `~~struck~~` text stays, autolinks become links.
- */
-export function inlineSource(tokens: Token[]): string {
-  return squash(tokens.map((token) => inlineToken(token as MarkedToken)).join(''));
-}
-
-function inlineToken(token: MarkedToken): string {
-  switch (token.type) {
-    case 'text':
-      return token.tokens
-        ? token.tokens.map((child) => inlineToken(child as MarkedToken)).join('')
-        : token.text;
-    case 'escape':
-    case 'codespan':
-      return token.text;
-    case 'strong':
-      return `**${inlineSource(token.tokens)}**`;
-    case 'em': {
-      const marker = token.raw.startsWith('_') ? '_' : '*';
-      return `${marker}${inlineSource(token.tokens)}${marker}`;
-    }
-    case 'link': {
-      const label = inlineSource(token.tokens) || token.href;
-      return `[${label}](${token.href})`;
-    }
-    case 'image':
-      return token.text;
-    case 'del':
-      return inlineSource(token.tokens);
-    case 'br':
-      return ' ';
-    default:
-      return token.raw;
-  }
 }

@@ -10,6 +10,7 @@
  */
 import type { Story } from '../model.js';
 
+/** A story's source link as the briefing holds it. */
 export type SourceLink = NonNullable<Story['source']>;
 
 const url = String.raw`(?:https?:\/\/|mailto:)[^\s<>()\[\]]+`;
