@@ -98,7 +98,7 @@ function expectedHeight(image: PageProbe['images'][number]): number | undefined 
   return width && height ? (image.box.width * Number(height)) / Number(width) : undefined;
 }
 
-/** What the engines did with blocked images, for the closing notes in README. */
+/** What each engine drew for a blocked photo, logged after the run (README, Email-client fidelity). */
 const blockedBoxes = new Map<string, string>();
 
 for (const engine of engines) {
