@@ -4,7 +4,7 @@
  * through a missing object still renders nothing in an override.
  */
 import { describe, expect, it } from 'vitest';
-import { createRenderer, NewsbriefError } from '../src/index.js';
+import { createRenderer, NewsbriefError } from '../src/node/index.js';
 
 const briefing = {
   title: 'Morning Brief',
