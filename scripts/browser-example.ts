@@ -5,9 +5,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleEditor } from '../src/cli/editor-bundle.js';
+import { escapeHtml } from '../src/render/html.js';
 import { examplesDir } from './example-inputs.js';
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Writes `index.html` and `newsbrief-editor.js` into `outDir`; returns the script's size in bytes. */
 export async function buildBrowserExample(outDir: string): Promise<number> {
@@ -17,7 +16,7 @@ export async function buildBrowserExample(outDir: string): Promise<number> {
   const script = await bundleEditor('iife');
   await writeFile(
     join(outDir, 'index.html'),
-    page.replace('{{seed}}', () => seed.replace(/[&<>]/g, (char) => escapes[char] ?? char)),
+    page.replace('{{seed}}', () => escapeHtml(seed)),
   );
   await writeFile(join(outDir, 'newsbrief-editor.js'), script);
   return script.length;
