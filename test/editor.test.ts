@@ -161,6 +161,57 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
     }
   });
 
+  it('updates the email in place: the same DOM as a fresh render, and the reading position kept', async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      await page.evaluate(() => {
+        document.addEventListener('newsbrief-render', (event) => {
+          const { result } = (event as CustomEvent<{ result?: { html: string } }>).detail;
+          Object.assign(globalThis, { lastHtml: result?.html });
+        });
+      });
+      const json = JSON.stringify(loadExample('morning-edition'), null, 2);
+      await source(page).fill(json);
+      await expect.poll(() => headline(page)).toBe('1. Cities race to cool the grid');
+      const frame = page.locator('.nb-editor iframe');
+      await frame.evaluate((node: HTMLIFrameElement) => node.contentWindow?.scrollTo(0, 600));
+
+      // Type into the third story, then drop a story and a bullet: nodes change, appear and go.
+      const edition = loadExample('morning-edition');
+      const lede = edition.stories[2]?.lede ?? '';
+      const at = json.indexOf(lede) + lede.length;
+      await source(page).evaluate(
+        (area: HTMLTextAreaElement, offset) => area.setSelectionRange(offset, offset),
+        at,
+      );
+      await page.keyboard.type(' Parents agree.');
+      await expect.poll(() => email(page).getByText('Parents agree.', { exact: false }).count()).toBe(1);
+      expect(await frame.evaluate((node: HTMLIFrameElement) => node.contentWindow?.scrollY)).toBe(600);
+
+      const same = () =>
+        page.evaluate(() => {
+          const frameBody = (document.querySelector('.nb-editor iframe') as HTMLIFrameElement).contentDocument
+            ?.body;
+          const fresh = new DOMParser().parseFromString(
+            (globalThis as unknown as { lastHtml: string }).lastHtml,
+            'text/html',
+          );
+          return frameBody?.outerHTML === fresh.body.outerHTML;
+        });
+      expect(await same()).toBe(true);
+      edition.stories.splice(1, 1);
+      await source(page).fill(JSON.stringify(edition, null, 2));
+      await expect.poll(() => email(page).locator('h2').count()).toBe(4);
+      expect(await same()).toBe(true);
+      edition.stories.push(...loadExample('morning-edition').stories.slice(0, 2));
+      await source(page).fill(JSON.stringify(edition, null, 2));
+      await expect.poll(() => email(page).locator('h2').count()).toBe(6);
+      expect(await same()).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('toggles plain text, 375 px and dark mode', async () => {
     const page = await openEditorPage(browser, url);
     try {
