@@ -24,20 +24,29 @@ export function longEdition(count: number): Briefing {
  * `count` copies of the morning edition whose every text field differs (a number is appended),
  * so no render can reuse text parsed or escaped for another: the cost of new content.
  */
-export function freshEditions(count: number): Briefing[] {
-  const mark = (value: unknown, index: number): unknown => {
+export function freshEditions(count: number, first = 0): Briefing[] {
+  const edition = morningEdition();
+  return Array.from({ length: count }, (_, index) => freshCopy(edition, first + index));
+}
+
+/**
+ * `edition` with `index` appended to every text field (not to URLs, merge tags, dates, locales),
+ * passed through JSON as a request body or a CMS export would arrive: flat strings, not the
+ * concatenations the appending builds.
+ */
+export function freshCopy(edition: Briefing, index: number): Briefing {
+  const mark = (value: unknown): unknown => {
     if (typeof value === 'string') return /^https?:|^\*\|/.test(value) ? value : `${value} ${index}`;
-    if (Array.isArray(value)) return value.map((item) => mark(item, index));
+    if (Array.isArray(value)) return value.map(mark);
     if (value && typeof value === 'object') {
       return Object.fromEntries(
         Object.entries(value).map(([key, item]) => [
           key,
-          key === 'date' || key === 'locale' ? item : mark(item, index),
+          key === 'date' || key === 'locale' ? item : mark(item),
         ]),
       );
     }
     return value;
   };
-  const edition = morningEdition();
-  return Array.from({ length: count }, (_, index) => mark(edition, index) as Briefing);
+  return JSON.parse(JSON.stringify(mark(edition))) as Briefing;
 }

@@ -32,6 +32,54 @@ function inline(text: string | undefined): string {
     .replace(/(^|[^\w*])[*_](\S(?:.*?\S)?)[*_](?![\w*])/g, '$1<em>$2</em>');
 }
 
+/** Whitespace-separated words of the prose a reader reads, counted in one pass per field. */
+function words(text: string | undefined): number {
+  if (!text) return 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const space = text.charCodeAt(i) <= 0x20;
+    if (!space && !inWord) count += 1;
+    inWord = !space;
+  }
+  return count;
+}
+
+function bodyWords(body: SectionBody | undefined): number {
+  if (body === undefined) return 0;
+  if (typeof body === 'string') return words(body);
+  if (Array.isArray(body)) return body.reduce((n, bullet) => n + words(bullet), 0);
+  return words(body.text) + (body.bullets ?? []).reduce((n, bullet) => n + words(bullet), 0);
+}
+
+function storyWords(s: Story): number {
+  return (
+    words(s.headline) +
+    words(s.lede) +
+    bodyWords(s.whyItMatters) +
+    bodyWords(s.flashback) +
+    bodyWords(s.whatsNext) +
+    (s.sections ?? []).reduce((n, x) => n + bodyWords(x), 0)
+  );
+}
+
+/** One date format per locale, made once: what any hand-written renderer would keep. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
+
 function row(padding: string, content: string): string {
   return `<tr><td align="left" class="nb-t" style="font-size:0px;padding:${padding};word-break:break-word"><div style="font-family:${font};font-size:16px;line-height:1.5;text-align:left;color:#1d2125">${content}</div></td></tr>`;
 }
@@ -69,16 +117,8 @@ export function renderTemplateLiteral(b: Briefing): string {
   const lang = esc(b.locale ?? 'en-US');
   const subject = esc(b.subject ?? b.stories[0]?.headline ?? b.title);
   const preheader = esc(b.preheader ?? b.stories[0]?.lede ?? '');
-  const words = b.stories.reduce((n, s) => n + JSON.stringify(s).split(/\s+/).length, 0);
-  const date = b.date
-    ? new Date(`${b.date}T12:00:00Z`).toLocaleDateString(b.locale ?? 'en-US', {
-        weekday: 'long',
-        year: 'numeric',
-        month: 'long',
-        day: 'numeric',
-        timeZone: 'UTC',
-      })
-    : '';
+  const words = b.stories.reduce((n, s) => n + storyWords(s), 0);
+  const date = b.date ? dateFormat(b.locale ?? 'en-US').format(new Date(`${b.date}T12:00:00Z`)) : '';
   const f = b.footer ?? {};
   const links = [
     f.unsubscribeUrl && `<a href="${esc(f.unsubscribeUrl)}" style="${link}">Unsubscribe</a>`,

@@ -257,7 +257,8 @@ describe('rendering arbitrary story text', () => {
         const last = keys.pop() as string;
         // biome-ignore lint/suspicious/noExplicitAny: walking a generated object by path
         const parent = keys.reduce<any>((object, key) => object[key], briefing);
-        parent[last] = `${before}[x](javascript:alert(1))`;
+        // A space apart: a trailing backslash in `before` would escape the `[` (literal text, no link).
+        parent[last] = `${before} [x](javascript:alert(1))`;
         expect(() => renderer.render(briefing)).toThrow(BriefingValidationError);
         try {
           renderer.render(briefing);

@@ -1,6 +1,13 @@
 /**
- * The inline Markdown subset of story text: `**bold**`, `*italic*` / `_italic_`, `[label](url)`.
- * Anything that does not form one of these is literal text, so `<`, `{{`, `*` and `[` stay as typed.
+ * The inline Markdown subset of story text: `**bold**`, `*italic*` / `_italic_`, `[label](url)`,
+ * and a backslash before `*`, `_`, `[` or `\\` to write that character as typed. Anything that does
+ * not form one of these is literal text, so `<`, `{{`, `*|UNSUB|*` and a lone `*` or `[` stay as
+ * typed.
+ *
+ * The scanner is linear in the length of the text whatever it holds: each character is read once
+ * by the run that contains it, and the closer an opener needs is looked up in tables built once per
+ * text (one backward pass each), never searched for. An editor's paste of `**a ` or `[` repeated
+ * thousands of times costs what ordinary copy of the same length costs.
  */
 
 export type InlineNode =
@@ -8,15 +15,6 @@ export type InlineNode =
   | { type: 'strong'; children: InlineNode[] }
   | { type: 'em'; children: InlineNode[] }
   | { type: 'link'; href: string; children: InlineNode[] };
-
-// Sticky (`y`) patterns are matched in place at `lastIndex`, so no `source.slice(i)` per marker.
-const linkPattern = /\[([^\]\n]+)\]\(((?:[^\s()]|\([^\s()]*\))+)\)/y;
-const wordChar = /[\p{L}\p{N}]/u;
-const whitespace = /\s/;
-/** Mailchimp merge tags (`*|FNAME|*`) are literal text, not emphasis around `|FNAME|`. */
-const mailchimpTag = /\*\|[A-Za-z0-9_:-]+\|\*/y;
-/** The characters that can start markup; everything between them is literal text. */
-const markerChar = /[*_[]/g;
 
 /**
  * Parsed fields, shared by validation (link checks), the edition and lint, and across renders of
@@ -27,11 +25,17 @@ const parsed = new Map<string, readonly InlineNode[]>();
 const cacheCharLimit = 1_000_000;
 let cachedChars = 0;
 
-/** Splits story text into inline nodes. Never throws: unmatched markers are text. */
+/**
+ * Splits story text into inline nodes. Never throws: unmatched markers are text.
+ *
+ * Text without a marker (most fields of most stories) becomes one text node without touching the
+ * cache: hashing a new string into a map costs more than this check, and new copy never hits.
+ */
 export function parseInline(source: string): readonly InlineNode[] {
+  if (!hasMarker(source)) return source ? [{ type: 'text', value: source }] : noNodes;
   const hit = parsed.get(source);
   if (hit) return hit;
-  const nodes = parseRun(source, true);
+  const nodes = new InlineScanner(source).run(0, source.length, true);
   if (cachedChars + source.length > cacheCharLimit) {
     parsed.clear();
     cachedChars = 0;
@@ -41,101 +45,339 @@ export function parseInline(source: string): readonly InlineNode[] {
   return nodes;
 }
 
-/** Index of the next `*`, `_` or `[` at or after `from`, or the end of `source`. */
-function nextMarker(source: string, from: number): number {
-  markerChar.lastIndex = from;
-  return markerChar.test(source) ? markerChar.lastIndex - 1 : source.length;
+const noNodes: readonly InlineNode[] = [];
+
+const star = 0x2a;
+const underscore = 0x5f;
+const openBracket = 0x5b;
+const closeBracket = 0x5d;
+const openParen = 0x28;
+const closeParen = 0x29;
+const backslash = 0x5c;
+const pipe = 0x7c;
+const newline = 0x0a;
+
+/** Characters that can start markup: most story text has none and skips the scanner. */
+const markerChar = /[*_[\\]/;
+
+function hasMarker(source: string): boolean {
+  return markerChar.test(source);
 }
 
-function parseRun(source: string, allowLinks: boolean): InlineNode[] {
-  const nodes: InlineNode[] = [];
-  let text = '';
-  let i = 0;
-  while (i < source.length) {
-    const next = nextMarker(source, i);
-    if (next > i) {
-      // A run of literal text up to the next marker character.
-      text += source.slice(i, next);
-      i = next;
-      if (i >= source.length) break;
-    }
-    const ch = source[i] as string;
-    if (ch === '*' && source[i + 1] === '|') {
-      mailchimpTag.lastIndex = i;
-      const tag = mailchimpTag.exec(source);
-      if (tag) {
-        text += tag[0];
-        i += tag[0].length;
-        continue;
-      }
-    }
-    if (ch === '[') {
-      if (allowLinks) {
-        linkPattern.lastIndex = i;
-        const match = linkPattern.exec(source);
-        if (match?.[1]?.trim() && match[2]) {
-          if (text) nodes.push({ type: 'text', value: text });
-          text = '';
-          nodes.push({ type: 'link', href: match[2], children: parseRun(match[1], false) });
-          i += match[0].length;
-          continue;
-        }
-      }
-    } else if (ch === '*' && source[i + 1] === '*') {
-      const end = findCloser(source, i + 2, '**');
-      if (end > 0) {
-        if (text) nodes.push({ type: 'text', value: text });
-        text = '';
-        nodes.push({ type: 'strong', children: parseRun(source.slice(i + 2, end), allowLinks) });
-        i = end + 2;
-        continue;
-      }
-    } else if (ch === '*' || !wordChar.test(source[i - 1] ?? '')) {
-      // `ch` is `*`, or `_` that does not follow a letter or digit.
-      const end = findCloser(source, i + 1, ch);
-      if (end > 0) {
-        if (text) nodes.push({ type: 'text', value: text });
-        text = '';
-        nodes.push({ type: 'em', children: parseRun(source.slice(i + 1, end), allowLinks) });
-        i = end + 1;
-        continue;
-      }
-    }
-    text += ch;
-    i += 1;
-  }
-  if (text) nodes.push({ type: 'text', value: text });
-  return nodes;
+/** Characters a backslash makes literal; before anything else a backslash is itself literal. */
+function isEscapable(code: number): boolean {
+  return code === star || code === underscore || code === openBracket || code === backslash;
+}
+
+/** Letters and digits (`[\p{L}\p{N}]` on one UTF-16 unit): `_` inside a word is not emphasis. */
+const wordChar = /[\p{L}\p{N}]/u;
+
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return wordChar.test(String.fromCharCode(code));
+}
+
+/** What `/\s/` matches, one UTF-16 unit at a time. */
+function isWhitespaceCode(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0xa0 && isSpace(code));
+}
+
+/** `[A-Za-z0-9_:-]`: the characters of a Mailchimp merge tag's name (`*|FNAME|*`). */
+function isTagNameCode(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x3a) || // 0-9 and :
+    ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ||
+    code === underscore ||
+    code === 0x2d
+  );
 }
 
 /**
- * Finds the closing marker for an opener whose content starts at `from`. Content must not start
- * or end with whitespace (so `5 * 3 * 2` stays literal), and an underscore must close a word.
+ * One text being parsed. Runs are index ranges of `source` (never slices), so a strong or em
+ * run is parsed in place; its closer must lie inside the run, as if the run were the whole text.
+ *
+ * Closer rules, as they have always been: emphasis content must not start or end with whitespace
+ * (so `5 * 3 * 2` stays literal); a single `*` closer must not touch another `*`; an `_` opener must
+ * not follow a letter or digit and its closer must not precede one; the first valid closer wins.
+ * Each `…After` table holds, for every index, the first valid closer at or after it (or the text's
+ * length for none), built on first use by one backward pass.
  */
-function findCloser(source: string, from: number, marker: string): number {
-  if (from >= source.length || whitespace.test(source[from] ?? '')) return -1;
-  let at = source.indexOf(marker, from);
-  while (at > from) {
-    const before = source[at - 1] ?? '';
-    const after = source[at + marker.length] ?? '';
-    const singleStar = marker === '*' && (after === '*' || before === '*');
-    const underscoreInWord = marker === '_' && wordChar.test(after);
-    if (!whitespace.test(before) && !singleStar && !underscoreInWord) return at;
-    at = source.indexOf(marker, at + 1);
+class InlineScanner {
+  private readonly source: string;
+  private readonly length: number;
+  private escaped: Uint8Array | undefined;
+  private strongAfter: Int32Array | undefined;
+  private starAfter: Int32Array | undefined;
+  private underscoreAfter: Int32Array | undefined;
+  /** First `]` or line break at or after each index: where a link label must end. */
+  private labelEndAfter: Int32Array | undefined;
+  /** Last non-whitespace index before each index (-1 for none): a label must not be blank. */
+  private lastVisibleBefore: Int32Array | undefined;
+  /** Link destinations already scanned, by the index after `](`: end index or -1. */
+  private readonly destinations = new Map<number, number>();
+
+  constructor(source: string) {
+    this.source = source;
+    this.length = source.length;
   }
-  return -1;
+
+  /** Parses `source[start, end)`; `allowLinks` is false inside a link label. */
+  run(start: number, end: number, allowLinks: boolean): InlineNode[] {
+    const source = this.source;
+    const nodes: InlineNode[] = [];
+    let text = '';
+    let textStart = start;
+    let i = start;
+    while (i < end) {
+      const code = source.charCodeAt(i);
+      if (code !== star && code !== underscore && code !== openBracket && code !== backslash) {
+        i += 1;
+        continue;
+      }
+      const next = i + 1 < end ? source.charCodeAt(i + 1) : -1;
+      let open = 0; // marker length of the node found here
+      let close = -1; // where its content ends
+      let after = -1; // where scanning resumes after it
+      let kind: 'strong' | 'em' | 'link' = 'em';
+      if (code === backslash) {
+        if (isEscapable(next)) {
+          text += source.slice(textStart, i);
+          textStart = i + 1; // the escaped character starts the next literal run
+          i += 2;
+          continue;
+        }
+      } else if (code === openBracket) {
+        if (allowLinks) {
+          close = this.labelEnd(i, end);
+          if (close >= 0) {
+            after = this.destinationEnd(close + 2, end) + 1;
+            if (after > 0) {
+              open = 1;
+              kind = 'link';
+            }
+          }
+        }
+      } else if (code === star && next === pipe && this.mergeTagEnd(i, end) > 0) {
+        // `*|FNAME|*` is literal text, not emphasis around `|FNAME|`.
+        i = this.mergeTagEnd(i, end);
+        continue;
+      } else if (code === star && next === star) {
+        close = this.strongCloser(i + 2, end);
+        if (close >= 0) {
+          open = 2;
+          kind = 'strong';
+          after = close + 2;
+        }
+      } else if (code === star) {
+        close = this.starCloser(i + 1, end);
+        if (close >= 0) {
+          open = 1;
+          after = close + 1;
+        }
+      } else if (i === 0 || !isWordCode(source.charCodeAt(i - 1))) {
+        close = this.underscoreCloser(i + 1, end);
+        if (close >= 0) {
+          open = 1;
+          after = close + 1;
+        }
+      }
+      if (open === 0) {
+        i += 1;
+        continue;
+      }
+      text += source.slice(textStart, i);
+      if (text) nodes.push({ type: 'text', value: text });
+      text = '';
+      if (kind === 'link') {
+        const children = this.run(i + 1, close, false);
+        nodes.push({ type: 'link', href: source.slice(close + 2, after - 1), children });
+      } else nodes.push({ type: kind, children: this.run(i + open, close, allowLinks) });
+      i = after;
+      textStart = after;
+    }
+    text += source.slice(textStart, end);
+    if (text) nodes.push({ type: 'text', value: text });
+    return nodes;
+  }
+
+  /** End of `*|NAME|*` starting at `at`, or -1. Linear: a name is read only after its own `*|`. */
+  private mergeTagEnd(at: number, end: number): number {
+    const source = this.source;
+    let i = at + 2;
+    while (i < end && isTagNameCode(source.charCodeAt(i))) i += 1;
+    if (i === at + 2 || i + 1 >= end) return -1;
+    return source.charCodeAt(i) === pipe && source.charCodeAt(i + 1) === star ? i + 2 : -1;
+  }
+
+  /** Whether emphasis content starting at `from` (inside `end`) may start there. */
+  private canOpen(from: number, end: number): boolean {
+    return from < end && !isWhitespaceCode(this.source.charCodeAt(from));
+  }
+
+  private strongCloser(from: number, end: number): number {
+    if (!this.canOpen(from, end)) return -1;
+    const source = this.source;
+    // `****`: the closer search historically stopped at a `**` right where content starts.
+    if (from + 1 < end && source.charCodeAt(from) === star && source.charCodeAt(from + 1) === star) return -1;
+    this.strongAfter ??= this.closerTable((p) => this.isStrongCloser(p));
+    const at = this.strongAfter[from + 1] as number;
+    return at + 1 < end ? at : -1;
+  }
+
+  private starCloser(from: number, end: number): number {
+    if (!this.canOpen(from, end)) return -1;
+    this.starAfter ??= this.closerTable((p) => this.isStarCloser(p, this.length));
+    const at = this.starAfter[from + 1] as number;
+    if (at < end) return at;
+    // The run's last character: nothing follows it inside the run, so a `*` after the run is no bar.
+    return end - 1 > from && this.isStarCloser(end - 1, end) ? end - 1 : -1;
+  }
+
+  private underscoreCloser(from: number, end: number): number {
+    if (!this.canOpen(from, end) || this.source.charCodeAt(from) === underscore) return -1;
+    this.underscoreAfter ??= this.closerTable((p) => this.isUnderscoreCloser(p, this.length));
+    const at = this.underscoreAfter[from + 1] as number;
+    if (at < end) return at;
+    return end - 1 > from && this.isUnderscoreCloser(end - 1, end) ? end - 1 : -1;
+  }
+
+  /** A `**` at `p` that can close: not escaped, not after whitespace. */
+  private isStrongCloser(p: number): boolean {
+    const source = this.source;
+    return (
+      p > 0 &&
+      source.charCodeAt(p) === star &&
+      source.charCodeAt(p + 1) === star &&
+      !isWhitespaceCode(source.charCodeAt(p - 1)) &&
+      !this.isEscaped(p)
+    );
+  }
+
+  /** A single `*` at `p` that can close in a run ending at `end`. */
+  private isStarCloser(p: number, end: number): boolean {
+    const source = this.source;
+    if (p < 1 || source.charCodeAt(p) !== star || this.isEscaped(p)) return false;
+    const before = source.charCodeAt(p - 1);
+    if (before === star || isWhitespaceCode(before)) return false;
+    return p + 1 >= end || source.charCodeAt(p + 1) !== star;
+  }
+
+  /** An `_` at `p` that can close in a run ending at `end`: not followed by a letter or digit. */
+  private isUnderscoreCloser(p: number, end: number): boolean {
+    const source = this.source;
+    if (p < 1 || source.charCodeAt(p) !== underscore || this.isEscaped(p)) return false;
+    if (isWhitespaceCode(source.charCodeAt(p - 1))) return false;
+    return p + 1 >= end || !isWordCode(source.charCodeAt(p + 1));
+  }
+
+  /** For each index, the first index at or after it where `isCloser` holds; `length` for none. */
+  private closerTable(isCloser: (p: number) => boolean): Int32Array {
+    const table = new Int32Array(this.length + 2);
+    let next = this.length;
+    table[this.length + 1] = next;
+    table[this.length] = next;
+    for (let p = this.length - 1; p >= 0; p -= 1) {
+      if (isCloser(p)) next = p;
+      table[p] = next;
+    }
+    return table;
+  }
+
+  /** Whether the character at `p` follows an odd run of backslashes (written as typed). */
+  private isEscaped(p: number): boolean {
+    if (this.escaped === undefined) {
+      // Backslash runs never cross a run's start: the character before a run is its marker.
+      const source = this.source;
+      const escaped = new Uint8Array(this.length + 1);
+      let pending = false;
+      for (let k = 0; k < this.length; k += 1) {
+        escaped[k] = pending ? 1 : 0;
+        pending = !pending && source.charCodeAt(k) === backslash && isEscapable(source.charCodeAt(k + 1));
+      }
+      this.escaped = escaped;
+    }
+    return this.escaped[p] === 1;
+  }
+
+  /**
+   * For a `[` at `at`: the index of the `]` that ends its label, when `](` follows inside the run
+   * and the label is neither empty nor blank; else -1.
+   */
+  private labelEnd(at: number, end: number): number {
+    const source = this.source;
+    if (this.labelEndAfter === undefined) {
+      this.labelEndAfter = new Int32Array(this.length + 2);
+      let next = this.length;
+      this.labelEndAfter[this.length + 1] = next;
+      this.labelEndAfter[this.length] = next;
+      for (let p = this.length - 1; p >= 0; p -= 1) {
+        const code = source.charCodeAt(p);
+        if (code === closeBracket || code === newline) next = p;
+        this.labelEndAfter[p] = next;
+      }
+      this.lastVisibleBefore = new Int32Array(this.length + 1);
+      let last = -1;
+      for (let p = 0; p <= this.length; p += 1) {
+        this.lastVisibleBefore[p] = last;
+        if (p < this.length && !isWhitespaceCode(source.charCodeAt(p))) last = p;
+      }
+    }
+    const close = this.labelEndAfter[at + 1] as number;
+    if (close + 1 >= end || close === at + 1) return -1;
+    if (source.charCodeAt(close) !== closeBracket || source.charCodeAt(close + 1) !== openParen) return -1;
+    const lastVisible = (this.lastVisibleBefore as Int32Array)[close] as number;
+    return lastVisible > at ? close : -1;
+  }
+
+  /**
+   * The `)` that ends a link destination starting at `from`, or -1: one or more characters that
+   * are neither whitespace nor parentheses, or balanced `(…)` groups of them. Each start index is
+   * scanned once, however many `[` share it.
+   */
+  private destinationEnd(from: number, end: number): number {
+    let close = this.destinations.get(from);
+    if (close === undefined) {
+      close = this.scanDestination(from);
+      this.destinations.set(from, close);
+    }
+    return close < end ? close : -1;
+  }
+
+  private scanDestination(from: number): number {
+    const source = this.source;
+    let i = from;
+    while (i < this.length) {
+      const code = source.charCodeAt(i);
+      if (code === closeParen) return i > from ? i : -1;
+      if (isWhitespaceCode(code)) return -1;
+      if (code === openParen) {
+        i += 1;
+        while (i < this.length) {
+          const inner = source.charCodeAt(i);
+          if (inner === openParen || inner === closeParen || isWhitespaceCode(inner)) break;
+          i += 1;
+        }
+        if (source.charCodeAt(i) !== closeParen) return -1;
+      }
+      i += 1;
+    }
+    return -1;
+  }
 }
 
 /**
  * Caches a function of parsed text by node array. Parsed nodes are shared (see the parse cache)
  * and never mutated, so what is derived from them (html, plain text, word counts) can be too;
- * entries go when their nodes are dropped.
+ * entries go when their nodes are dropped. Text without markup is derived afresh each time:
+ * that costs about what a lookup costs, and a weak map entry per new field costs the garbage
+ * collector more.
  */
 export function memoizeByNodes<T>(
   derive: (nodes: readonly InlineNode[]) => T,
 ): (nodes: readonly InlineNode[]) => T {
   const memo = new WeakMap<readonly InlineNode[], T>();
   return (nodes) => {
+    if (nodes.length === 0 || (nodes.length === 1 && nodes[0]?.type === 'text')) return derive(nodes);
     let value = memo.get(nodes);
     if (value === undefined) {
       value = derive(nodes);
@@ -156,6 +398,7 @@ export function inlineLinks(nodes: readonly InlineNode[], hrefs: string[] = []):
 
 /** The text a reader sees, markers removed; links as their label. */
 export function inlinePlain(nodes: readonly InlineNode[]): string {
+  if (nodes.length === 1 && nodes[0]?.type === 'text') return nodes[0].value;
   let out = '';
   for (const node of nodes) out += node.type === 'text' ? node.value : inlinePlain(node.children);
   return out;
@@ -194,17 +437,27 @@ export function countWords(text: string): number {
 }
 
 const whitespaceRun = /\s+/g;
-/** Whitespace that is not a plain space (`\s` spelled out), or two spaces in a row. */
-const uncollapsed = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
 
 /**
  * `text.replace(/\s+/g, ' ').trim()`, without rebuilding text that is already collapsed (most
  * story text: single spaces between words, none at the ends).
  */
 export function collapseWhitespace(text: string): string {
-  if (text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 || uncollapsed.test(text))
-    return text.replace(whitespaceRun, ' ').trim();
-  return text;
+  return isCollapsed(text) ? text : text.replace(whitespaceRun, ' ').trim();
+}
+
+/** No whitespace but single plain spaces between other characters (one pass, no regex). */
+function isCollapsed(text: string): boolean {
+  let previousSpace = true; // a space at the start is not collapsed
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else if ((code >= 0x09 && code <= 0x0d) || (code >= 0xa0 && isSpace(code))) return false;
+    else previousSpace = false;
+  }
+  return !previousSpace || text.length === 0;
 }
 
 /** Non-ASCII code units that `\s` matches. */

@@ -5,7 +5,6 @@
 
 import type { Edition, EditionImage, EditionLink, EditionStory } from '../normalize/edition.js';
 import { collapseWhitespace, type InlineNode, memoizeByNodes } from '../normalize/inline.js';
-import { memoizeString } from '../normalize/memo.js';
 import type { ResolvedLabels } from './labels.js';
 import type { EditionStats } from './stats.js';
 import { countLine } from './stats.js';
@@ -87,11 +86,11 @@ function storyText(story: EditionStory, labels: ResolvedLabels): string {
 }
 
 /**
- * Wrapped paragraphs and bullets, cached by their text: re-rendering an edition (per segment,
- * per A/B variant) wraps the same paragraphs again.
+ * Wrapped paragraphs and bullets. Not cached: wrapping is one pass over already-collapsed text,
+ * cheaper than hashing the text into a map, and new copy would never hit.
  */
-const paragraph = memoizeString((text: string) => wrap(text));
-const bulletLine = memoizeString((text: string) => wrap(text, textWidth, '  ', '• '));
+const paragraph = (text: string) => wrap(text);
+const bulletLine = (text: string) => wrap(text, textWidth, '  ', '• ');
 
 /** The whole text part. */
 export function renderText(edition: Edition, stats: EditionStats, options: { toc?: boolean } = {}): string {
