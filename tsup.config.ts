@@ -36,8 +36,8 @@ export default defineConfig([
     external: [...peers, /^node:/],
   },
   {
-    // `require('newsbrief')` on Node.
-    entry: { node: 'src/node/index.ts' },
+    // `require('newsbrief')` on Node, and `require('newsbrief/preview')` for CommonJS front-end code.
+    entry: { node: 'src/node/index.ts', preview: 'src/preview/index.ts' },
     format: ['cjs'],
     platform: 'node',
     target: 'node20',
