@@ -28,9 +28,9 @@ import { renderTemplateLiteral } from './template-literal.js';
 
 const edition = morningEdition();
 const renderer = await createRenderer();
-const template = (runtime as unknown as typeof Handlebars).create().template(defaultTemplates.spec as never) as (
-  data: unknown,
-) => string;
+const template = (runtime as unknown as typeof Handlebars)
+  .create()
+  .template(defaultTemplates.spec as never) as (data: unknown) => string;
 
 // Naive: the same partials as one MJML + Handlebars document, compiled and laid out on every render.
 const naiveEnv = Handlebars.create();

@@ -71,15 +71,34 @@ export interface StoryImage {
   credit?: string;
 }
 
-/** An axiom section: a bold label opening a paragraph, bullets, or both. */
+/**
+ * A section: an optional axiom label ("Why it matters") and what follows it. Write the body either
+ * as `text` and/or `bullets` (text first, then the bullets), or as `body`, the blocks in the order
+ * they are read. `parseBriefing` writes `body`. A section without a label continues the story
+ * after the lede (bullets right under it are common) and renders without one.
+ */
 export interface Section {
-  label: string;
+  /** The axiom, shown bold before the first paragraph, e.g. "Why it matters". */
+  label?: string;
+  /** A paragraph; a blank line (`\n\n`) separates two paragraphs. Not together with `body`. */
   text?: string;
+  /** Bullets after `text`. Not together with `body`. */
   bullets?: string[];
+  /** Paragraphs, bullet lists and numbered lists in reading order. Not together with `text`/`bullets`. */
+  body?: SectionBlock[];
 }
 
-/** The body of a sugar section: text, bullets, or both. */
-export type SectionBody = string | string[] | { text?: string; bullets?: string[] };
+/**
+ * One block of a section body, named by what it is: `{ paragraph }`, `{ bullets }` (an unordered
+ * list) or `{ numbered }` (an ordered list, rendered `<ol>` and as `1.` lines in text).
+ *
+ * @example
+ * { label: 'The details', body: [{ paragraph: 'The bill would:' }, { bullets: ['Cut taxes', 'Raise spending'] }] }
+ */
+export type SectionBlock = { paragraph: string } | { bullets: string[] } | { numbered: string[] };
+
+/** The body of a sugar section: text, bullets, both, or ordered blocks. */
+export type SectionBody = string | string[] | { text?: string; bullets?: string[]; body?: SectionBlock[] };
 
 /** A sponsor block placed between stories (extension of the contract). */
 export interface Sponsor {

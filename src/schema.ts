@@ -31,6 +31,10 @@ const defaultLimits: Required<BriefingLimits> = {
   maxTextLength: 10_000,
 };
 
+/** The kinds of section block, each written as the block's one key. */
+const blockKinds = ['paragraph', 'bullets', 'numbered'] as const;
+type BlockInput = { paragraph?: string; bullets?: string[]; numbered?: string[] };
+
 const rtlLanguages = new Set(['he', 'iw', 'ar', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'ckb', 'dv']);
 
 /** `rtl` for languages written right to left (Hebrew, Arabic, Persian, Urdu…), else `ltr`. */
@@ -128,17 +132,81 @@ function buildSchemas(limits: Required<BriefingLimits>) {
     );
 
   const bullets = v.pipe(v.array(richText), atMost<string[]>(limits.maxBullets, 'bullets'));
+  const numbered = v.pipe(v.array(richText), atMost<string[]>(limits.maxBullets, 'numbered items'));
 
-  const sectionBody = v.union(
-    [richText, bullets, record({ text: v.optional(richText), bullets: v.optional(bullets) })],
-    (issue) => `expected text, a list of bullets or { text, bullets }, found ${describe(issue.input)}`,
+  /** `{ paragraph }`, `{ bullets }` or `{ numbered }`: exactly one key says what the block is. */
+  const block = v.pipe(
+    record({ paragraph: v.optional(richText), bullets: v.optional(bullets), numbered: v.optional(numbered) }),
+    v.rawCheck<BlockInput>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const kinds = blockKinds.filter((kind) => dataset.value[kind] !== undefined);
+      if (kinds.length === 1) return;
+      addIssue({
+        message: `expected one of "paragraph", "bullets" or "numbered", found ${kinds.length === 0 ? 'none' : kinds.map((kind) => `"${kind}"`).join(' and ')}`,
+      });
+    }),
+    // The JSON Schema form of the check above (valibot's checks have none).
+    v.metadata<BlockInput, Record<string, unknown>>({
+      oneOf: blockKinds.map((kind) => ({ required: [kind] })),
+    }),
   );
 
-  const section = record({
-    label: nonEmpty('section label'),
+  const body = v.pipe(v.array(block), atMost<v.InferOutput<typeof block>[]>(limits.maxSections, 'blocks'));
+
+  /** `body` is the ordered form of `text` + `bullets`; with both, the order would be a guess. */
+  const oneBodyForm = <T extends { text?: string; bullets?: string[]; body?: unknown[] }>() =>
+    v.rawCheck<T>(({ dataset, addIssue }) => {
+      if (!dataset.typed || dataset.value.body === undefined) return;
+      const also = (['text', 'bullets'] as const).filter((key) => dataset.value[key] !== undefined);
+      if (also.length === 0) return;
+      addIssue({
+        message: `expected "body" alone or "text"/"bullets", not both; found "body" with ${also.map((key) => `"${key}"`).join(' and ')}`,
+        path: [
+          {
+            type: 'object',
+            origin: 'value',
+            input: dataset.value,
+            key: 'body',
+            value: dataset.value.body,
+          },
+        ],
+      });
+    });
+  const bodyFormMetadata = <T>() =>
+    v.metadata<T, Record<string, unknown>>({
+      not: { required: ['body'], anyOf: [{ required: ['text'] }, { required: ['bullets'] }] },
+    });
+
+  const sugarRecord = record({
     text: v.optional(richText),
     bullets: v.optional(bullets),
+    body: v.optional(body),
   });
+  const sectionBody = v.union(
+    [
+      richText,
+      bullets,
+      v.pipe(
+        sugarRecord,
+        oneBodyForm<v.InferOutput<typeof sugarRecord>>(),
+        bodyFormMetadata<v.InferOutput<typeof sugarRecord>>(),
+      ),
+    ],
+    (issue) =>
+      `expected text, a list of bullets or { text, bullets } / { body }, found ${describe(issue.input)}`,
+  );
+
+  const sectionRecord = record({
+    label: v.optional(nonEmpty('section label')),
+    text: v.optional(richText),
+    bullets: v.optional(bullets),
+    body: v.optional(body),
+  });
+  const section = v.pipe(
+    sectionRecord,
+    oneBodyForm<v.InferOutput<typeof sectionRecord>>(),
+    bodyFormMetadata<v.InferOutput<typeof sectionRecord>>(),
+  );
 
   const image = record({
     src: url,

@@ -107,9 +107,14 @@ describe('wrong types at every level', () => {
     ],
     ['a section is null', { ...valid, stories: [{ ...story, sections: [null] }] }, 'stories[0].sections[0]'],
     [
-      'a section label is missing',
-      { ...valid, stories: [{ ...story, sections: [{ text: 'x' }] }] },
+      'a section label is a number',
+      { ...valid, stories: [{ ...story, sections: [{ label: 7, text: 'x' }] }] },
       'stories[0].sections[0].label',
+    ],
+    [
+      'a body block is a string',
+      { ...valid, stories: [{ ...story, sections: [{ body: ['x'] }] }] },
+      'stories[0].sections[0].body[0]',
     ],
     [
       'a bullet is a number',

@@ -20,12 +20,31 @@ describe('briefingJsonSchema', () => {
     expect(validate({ headline: 'Alone', flashback: ['a', 'b'], whatsNext: { text: 'x' } })).toBe(true);
   });
 
+  it('accepts ordered section bodies and sections without a label', () => {
+    const story = {
+      headline: 'H',
+      whatsNext: { body: [{ paragraph: 'a' }, { numbered: ['b', 'c'] }] },
+      sections: [
+        { body: [{ bullets: ['x'] }] },
+        { label: 'L', body: [{ paragraph: 'p' }, { bullets: ['y'] }] },
+      ],
+    };
+    expect(validate(story), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it.each([
     ['no stories', { title: 'T' }],
     ['headline not a string', { title: 'T', stories: [{ headline: 5 }] }],
     ['unknown dir', { title: 'T', dir: 'up', stories: [{ headline: 'H' }] }],
     ['image without alt', { headline: 'H', image: { src: 'https://example.com/a.png' } }],
     ['bullets not strings', { headline: 'H', sections: [{ label: 'L', bullets: [1] }] }],
+    [
+      'a body block of two kinds',
+      { headline: 'H', sections: [{ body: [{ paragraph: 'a', bullets: ['b'] }] }] },
+    ],
+    ['a body block of no kind', { headline: 'H', sections: [{ body: [{}] }] }],
+    ['body with text', { headline: 'H', sections: [{ text: 'a', body: [{ paragraph: 'b' }] }] }],
+    ['numbered items not strings', { headline: 'H', sections: [{ body: [{ numbered: [1] }] }] }],
   ])('rejects %s', (_name, input) => {
     expect(validate(input)).toBe(false);
   });

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NewsbriefError } from '../src/errors.js';
+import type { Section } from '../src/model.js';
 import { canonicalAxiom, matchAxiomLabel } from '../src/parse/axioms.js';
 import { parseBriefing } from '../src/parse/index.js';
+import { readLabel, splitKicker } from '../src/parse/labels.js';
+import { positionAt } from '../src/parse/positions.js';
 import { validateBriefing } from '../src/schema.js';
 
 const fixtures = new URL('./fixtures/parse/', import.meta.url);
@@ -14,6 +17,14 @@ function parseValid(source: string) {
   const result = validateBriefing(briefing);
   if (!result.success) throw result.error;
   return briefing;
+}
+
+/** Bullets in a section, over all its lists. */
+function bulletCount(section: Section): number {
+  return (section.body ?? []).reduce(
+    (count, block) => count + ('bullets' in block ? block.bullets.length : 0),
+    0,
+  );
 }
 
 function parseError(source: string): string {
@@ -63,7 +74,7 @@ describe('the seed article (plain text)', () => {
       "What's next",
       'The situation',
     ]);
-    expect(story?.sections?.map((section) => section.bullets?.length ?? 0)).toEqual([0, 3, 1, 3, 1, 0]);
+    expect(story?.sections?.map(bulletCount)).toEqual([0, 3, 1, 3, 1, 0]);
     expect(story?.source).toEqual({ label: 'Source' });
   });
 
@@ -95,16 +106,20 @@ describe('Markdown form', () => {
     });
     expect(fed?.sections?.[1]).toEqual({
       label: 'By the numbers',
-      text: 'The rate sits at 4.25%–4.5%.',
-      bullets: ['Inflation ran at 2.8% in February.', 'Unemployment held at 4.1%.'],
+      body: [
+        { paragraph: 'The rate sits at 4.25%–4.5%.' },
+        { bullets: ['Inflation ran at 2.8% in February.', 'Unemployment held at 4.1%.'] },
+      ],
     });
     expect(fed?.sections?.[2]).toEqual({
       label: 'The big picture',
-      text: 'Markets had priced in the pause.',
+      body: [{ paragraph: 'Markets had priced in the pause.' }],
     });
     expect(fed?.source).toEqual({ label: 'Go deeper', url: 'https://example.com/fed' });
     expect(chips?.sections?.[0]?.label).toBe('🔭 Zoom out');
-    expect(chips?.sections?.[0]?.bullets).toEqual(['Ohio offered tax breaks.', 'Texas offered land.']);
+    expect(chips?.sections?.[0]?.body?.[1]).toEqual({
+      bullets: ['Ohio offered tax breaks.', 'Texas offered land.'],
+    });
     expect(chips?.sections?.[1]?.label).toBe("What's next");
     expect(iran?.sections?.[0]?.label).toBe('Why it matters');
     expect(iran?.source).toEqual({ label: 'Axios', url: 'https://www.axios.com/' });
@@ -133,11 +148,12 @@ describe('Markdown form', () => {
   });
 
   it.each([
-    ['**Label:** text', { label: 'Label', text: 'text' }],
-    ['**Label**: text', { label: 'Label', text: 'text' }],
-    ['🔭 **Zoom out:** text', { label: '🔭 Zoom out', text: 'text' }],
-    ['**Why does it matter:** text', { label: 'Why it matters', text: 'text' }],
-    ['Why it matters: text', { label: 'Why it matters', text: 'text' }],
+    ['**Label:** text', { label: 'Label', body: [{ paragraph: 'text' }] }],
+    ['**Label**: text', { label: 'Label', body: [{ paragraph: 'text' }] }],
+    ['🔭 **Zoom out:** text', { label: '🔭 Zoom out', body: [{ paragraph: 'text' }] }],
+    ['**Why does it matter:** text', { label: 'Why it matters', body: [{ paragraph: 'text' }] }],
+    ['Why it matters: text', { label: 'Why it matters', body: [{ paragraph: 'text' }] }],
+    ['Stunning stat: Text', { label: 'Stunning stat', body: [{ paragraph: 'Text' }] }],
   ])('reads %j as a section', (paragraph, section) => {
     const story = parseValid(`# H\n\nLede.\n\n${paragraph}\n`).stories[0];
     expect(story?.sections).toEqual([section]);
@@ -146,28 +162,36 @@ describe('Markdown form', () => {
   it('does not read bold text without a colon, or a sentence colon, as a label', () => {
     const story = parseValid('# H\n\nLede.\n\n**Apple** said no.\n\nThe vote was close: 51 to 49.\n')
       .stories[0];
-    expect(story?.sections).toBeUndefined();
-    expect(story?.lede).toBe('Lede.\n\n**Apple** said no.\n\nThe vote was close: 51 to 49.');
+    expect(story?.lede).toBe('Lede.');
+    expect(story?.sections).toEqual([
+      { body: [{ paragraph: '**Apple** said no.' }, { paragraph: 'The vote was close: 51 to 49.' }] },
+    ]);
   });
 
   it('lets ## headings label sections and --- rules pass without ending the story', () => {
     const story = parseValid('# H\n\nLede.\n\n---\n\n## Zoom in\n\nDetail.\n\n* one\n* two\n\n---\n')
       .stories[0];
-    expect(story?.sections).toEqual([{ label: 'Zoom in', text: 'Detail.', bullets: ['one', 'two'] }]);
+    expect(story?.sections).toEqual([
+      { label: 'Zoom in', body: [{ paragraph: 'Detail.' }, { bullets: ['one', 'two'] }] },
+    ]);
   });
 
   it('flattens nested lists and reads • lines inside a paragraph as bullets', () => {
     const story = parseValid('# H\n\n**Flashback:** Then.\n• a\n• b\n\n- c\n  - d\n').stories[0];
-    expect(story?.sections).toEqual([{ label: 'Flashback', text: 'Then.', bullets: ['a', 'b', 'c', 'd'] }]);
+    expect(story?.sections).toEqual([
+      { label: 'Flashback', body: [{ paragraph: 'Then.' }, { bullets: ['a', 'b', 'c', 'd'] }] },
+    ]);
   });
 
-  it('puts bullets written before any label under a lead-in ending in a colon, else under "The details"', () => {
-    const lifted = parseValid('# H\n\nLede.\n\nThe bill would:\n\n- cut taxes\n- raise spending\n')
+  it('keeps bullets written before any label, and their lead-in, in a section without a label', () => {
+    const leadIn = parseValid('# H\n\nLede.\n\nThe bill would:\n\n- cut taxes\n- raise spending\n')
       .stories[0];
-    expect(lifted?.lede).toBe('Lede.');
-    expect(lifted?.sections).toEqual([{ label: 'The bill would', bullets: ['cut taxes', 'raise spending'] }]);
+    expect(leadIn?.lede).toBe('Lede.');
+    expect(leadIn?.sections).toEqual([
+      { body: [{ paragraph: 'The bill would:' }, { bullets: ['cut taxes', 'raise spending'] }] },
+    ]);
     const plain = parseValid('# H\n\nLede.\n\n- cut taxes\n').stories[0];
-    expect(plain?.sections).toEqual([{ label: 'The details', bullets: ['cut taxes'] }]);
+    expect(plain?.sections).toEqual([{ body: [{ bullets: ['cut taxes'] }] }]);
   });
 
   it('reads a linked image and leaves a link that is not last as text', () => {
@@ -180,7 +204,8 @@ describe('Markdown form', () => {
       href: 'https://example.com/map',
     });
     expect(story?.source).toBeUndefined();
-    expect(story?.lede).toBe('[A link](https://example.com)\n\nLede.');
+    expect(story?.lede).toBe('[A link](https://example.com)');
+    expect(story?.sections).toEqual([{ body: [{ paragraph: 'Lede.' }] }]);
   });
 
   it('does not take a lede that starts with "By" for a byline', () => {
@@ -218,21 +243,25 @@ describe('plain-text form', () => {
       "What's next",
       "What's next",
     ]);
-    expect(story?.sections?.[1]?.bullets).toEqual([
-      'Ohio offered tax breaks.',
-      'Texas offered land near Austin.',
-    ]);
+    expect(story?.sections?.[1]?.body?.[1]).toEqual({
+      bullets: ['Ohio offered tax breaks.', 'Texas offered land near Austin.'],
+    });
     expect(story?.source).toEqual({ label: 'Go deeper', url: 'https://example.com/chips' });
   });
 
   it('does not start a section at a colon inside an ordinary sentence', () => {
     const story = parseValid(read('tricky-colons.txt')).stories[0];
-    expect(story?.lede).toBe('The vote was close: 51 to 49.\n\nNote: the bill still needs the House.');
+    expect(story?.lede).toBe('The vote was close: 51 to 49.');
     expect(story?.sections).toEqual([
+      { body: [{ paragraph: 'Note: the bill still needs the House.' }] },
       {
         label: 'Why it matters',
-        text: 'Time: the government runs out of money Friday.\n\nRatio 3:2 held for most of the night.\n\nAnalysts said three things:',
-        bullets: ['Spending rises.', 'Taxes stay flat.'],
+        body: [
+          { paragraph: 'Time: the government runs out of money Friday.' },
+          { paragraph: 'Ratio 3:2 held for most of the night.' },
+          { paragraph: 'Analysts said three things:' },
+          { bullets: ['Spending rises.', 'Taxes stay flat.'] },
+        ],
       },
     ]);
     expect(story?.source).toEqual({ label: 'Read more', url: 'https://example.com/budget' });
@@ -252,12 +281,12 @@ describe('plain-text form', () => {
   it('keeps a last paragraph that only starts with a source word as text', () => {
     const story = parseValid('Headline\n\nLede.\n\nSources say the deal is off.\n').stories[0];
     expect(story?.source).toBeUndefined();
-    expect(story?.lede).toBe('Lede.\n\nSources say the deal is off.');
+    expect(story?.sections).toEqual([{ body: [{ paragraph: 'Sources say the deal is off.' }] }]);
   });
 
   it('reads "-", "*" and "•" bullets with leading whitespace', () => {
     const story = parseValid('Headline\n\nFlashback: It began.\n\n   - one\n\t* two\n  •three\n').stories[0];
-    expect(story?.sections?.[0]?.bullets).toEqual(['one', 'two', 'three']);
+    expect(story?.sections?.[0]?.body?.[1]).toEqual({ bullets: ['one', 'two', 'three'] });
   });
 
   it('takes edition fields from front matter above a plain-text paste', () => {
@@ -299,6 +328,145 @@ describe('axioms', () => {
     'Why it matters\nto us: nothing',
   ])('%j does not open with an axiom', (paragraph) => {
     expect(matchAxiomLabel(paragraph)).toBeUndefined();
+  });
+});
+
+describe('labels, kickers and line breaks as real copy writes them', () => {
+  it.each([
+    ['Stunning stat: 51% said yes.', 'Stunning stat'],
+    ["Jane Doe's thought bubble: It won't last.", "Jane Doe's thought bubble"],
+    ['How you can help:', 'How you can help'],
+    ['What to watch: The vote.', 'What to watch'],
+    ['Next steps: The vote.', 'Next steps'],
+    ['🍽️ What’s new: Lunch is $20.', '🍽️ What’s new'],
+  ])('%j opens the section %j', (paragraph, label) => {
+    expect(readLabel(paragraph)?.label).toBe(label);
+  });
+
+  it.each([
+    'The vote was close: 51 to 49.',
+    'Note: the bill still needs the House.',
+    'We tried it:',
+    'The bill would:',
+    'Highlights include the:',
+    'Ratio 3:2 held.',
+    'At 10:30 the doors opened.',
+    'This is a much longer sentence that only later reaches a colon: see.',
+  ])('%j is not a label', (paragraph) => {
+    expect(readLabel(paragraph)).toBeUndefined();
+  });
+
+  it('reads labels inside bullets only for known axioms', () => {
+    expect(readLabel('Why it matters: X.', { knownOnly: true })?.label).toBe('Why it matters');
+    expect(readLabel('Texas: 40% of the vote.', { knownOnly: true })).toBeUndefined();
+  });
+
+  it.each([
+    [
+      '1 big thing: Cities race to cool the grid',
+      { kicker: '1 big thing', headline: 'Cities race to cool the grid' },
+    ],
+    ['Scoop: FEMA readies an overhaul', { kicker: 'Scoop', headline: 'FEMA readies an overhaul' }],
+    ['Map of the day: Where rents fell', { kicker: 'Map of the day', headline: 'Where rents fell' }],
+    ['Mayor: We are ready', { headline: 'Mayor: We are ready' }],
+    ['Biden signs the bill', { headline: 'Biden signs the bill' }],
+  ])('%j splits into %j', (line, expected) => {
+    expect(splitKicker(line)).toEqual(expected);
+  });
+
+  it('does not let a bullet swallow the label line under it', () => {
+    const story = parseValid('H\n\nLede.\n\n• One.\nWhy it matters: Two.\n').stories[0];
+    expect(story?.sections).toEqual([
+      { body: [{ bullets: ['One.'] }] },
+      { label: 'Why it matters', body: [{ paragraph: 'Two.' }] },
+    ]);
+  });
+
+  it('keeps a hard-wrapped paragraph whole and ends it where the line ends early', () => {
+    const source =
+      'H\n\nThe council approved the plan on Tuesday after a long debate that ran\nwell past midnight.\nA second vote is set for June.\n';
+    const story = parseValid(source).stories[0];
+    expect(story?.lede).toBe(
+      'The council approved the plan on Tuesday after a long debate that ran well past midnight.',
+    );
+    expect(story?.sections).toEqual([{ body: [{ paragraph: 'A second vote is set for June.' }] }]);
+  });
+
+  it.each([
+    ['Go deeper\n', { label: 'Go deeper' }],
+    ['Go deeper: The full report\n', { label: 'The full report' }],
+    [
+      'Go deeper: [The full report](https://example.com/r)\n',
+      { label: 'The full report', url: 'https://example.com/r' },
+    ],
+    [
+      'Go deeper\n[The full report](https://example.com/r)\n',
+      { label: 'The full report', url: 'https://example.com/r' },
+    ],
+    ['Go deeper\n\nhttps://example.com/r\n', { label: 'Go deeper', url: 'https://example.com/r' }],
+    ['The full report <https://example.com/r>\n', { label: 'The full report', url: 'https://example.com/r' }],
+  ])('reads the source from %j', (ending, source) => {
+    const story = parseValid(`H\n\nLede.\n\nWhy it matters: Because.\n\n${ending}`).stories[0];
+    expect(story?.source).toEqual(source);
+    expect(story?.sections).toEqual([{ label: 'Why it matters', body: [{ paragraph: 'Because.' }] }]);
+  });
+
+  it('reads Markdown ordered lists as numbered and label lines without a blank line as sections', () => {
+    const story = parseValid('# H\n\nLede.\n**Why it matters:** Because.\n\n1. One\n2. Two\n').stories[0];
+    expect(story?.lede).toBe('Lede.');
+    expect(story?.sections).toEqual([
+      { label: 'Why it matters', body: [{ paragraph: 'Because.' }, { numbered: ['One', 'Two'] }] },
+    ]);
+  });
+});
+
+describe('source positions', () => {
+  const source = [
+    '---',
+    'title: Brief',
+    '---',
+    'Headline here',
+    '',
+    'The lede, on line 6.',
+    '',
+    'Why it matters: Because.',
+    '  • One.',
+    '  • Two,',
+    '    wrapped.',
+    '',
+    'Go deeper: [The report](https://example.com/r)',
+  ].join('\n');
+
+  it('maps briefing paths to 1-based spans, front matter counted', () => {
+    const { briefing, positions } = parseBriefing(source, { positions: true });
+    expect(briefing).toEqual(parseBriefing(source));
+    expect(positions).toMatchObject({
+      'stories[0].headline': { line: 4, column: 1, endLine: 4, endColumn: 14 },
+      'stories[0].lede': { line: 6, column: 1, endLine: 6, endColumn: 21 },
+      'stories[0].sections[0]': { line: 8, column: 1, endLine: 11, endColumn: 13 },
+      'stories[0].sections[0].body[0]': { line: 8, column: 1, endLine: 8, endColumn: 25 },
+      'stories[0].sections[0].body[1]': { line: 9, column: 3, endLine: 11, endColumn: 13 },
+      'stories[0].sections[0].body[1].bullets[1]': { line: 10, column: 3, endLine: 11, endColumn: 13 },
+      'stories[0].source': { line: 13, column: 1, endLine: 13, endColumn: 47 },
+      'stories[0]': { line: 4, column: 1, endLine: 13, endColumn: 47 },
+    });
+  });
+
+  it('finds the nearest recorded path for a lint path', () => {
+    const { positions } = parseBriefing(source, { positions: true });
+    expect(positionAt(positions, 'stories[0].sections[0].body[1].bullets[0]')?.line).toBe(9);
+    expect(positionAt(positions, 'stories[0].sections[0].body[0].paragraph')?.line).toBe(8);
+    expect(positionAt(positions, 'stories[0].image')?.line).toBe(4);
+    expect(positionAt(positions, 'preheader')).toBeUndefined();
+  });
+
+  it('records Markdown stories, sections and list items by line', () => {
+    const { positions } = parseBriefing('# One\n\nLede.\n\n# Two\n\n**Zoom in:** Text.\n\n1. a\n2. b\n', {
+      positions: true,
+    });
+    expect(positions['stories[1].headline']?.line).toBe(5);
+    expect(positions['stories[1].sections[0]']).toMatchObject({ line: 7, endLine: 10 });
+    expect(positions['stories[1].sections[0].body[1].numbered[1]']?.line).toBe(10);
   });
 });
 

@@ -171,7 +171,7 @@ function expectedTexts(briefing: Briefing): string[] {
     rich.push(...(story.whatsNext as string[]), story.image?.credit);
     for (const section of story.sections ?? []) rich.push(section.text, ...(section.bullets ?? []));
     texts.push(...rich.map((value) => plain(value as string)));
-    texts.push(...(story.sections ?? []).map((section) => section.label));
+    texts.push(...(story.sections ?? []).map((section) => section.label ?? ''));
     texts.push(plain(story.source?.label ?? '').trim());
   }
   return texts;

@@ -184,7 +184,7 @@ describe('warnings', () => {
     expect(Object.keys(result)).toContain('warnings');
     const first = result.warnings;
     expect(result.warnings).toBe(first);
-    expect(first.map((warning) => warning.rule)).toContain('headline-length');
+    expect(first.map((warning) => warning.rule)).toContain('source-link');
     expect(JSON.parse(JSON.stringify(result)).warnings).toEqual(first);
     expect({ ...result }.warnings).toEqual(first);
   });

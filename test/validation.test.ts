@@ -62,10 +62,45 @@ const cases: { name: string; input: unknown; path: string; message: RegExp }[] =
     message: /expected string, found null/,
   },
   {
-    name: 'section without label',
-    input: briefing({}, { sections: [{ text: 'x' }] }),
+    name: 'empty section label',
+    input: briefing({}, { sections: [{ label: ' ', text: 'x' }] }),
     path: 'stories[0].sections[0].label',
-    message: /required/,
+    message: /non-empty section label/,
+  },
+  {
+    name: 'body bullet wrong type',
+    input: briefing(
+      {},
+      {
+        sections: [{ text: 'x' }, { body: [{ paragraph: 'a' }, { numbered: ['b'] }, { bullets: [7] }] }],
+      },
+    ),
+    path: 'stories[0].sections[1].body[2].bullets[0]',
+    message: /expected string, found number 7/,
+  },
+  {
+    name: 'body block of two kinds',
+    input: briefing({}, { sections: [{ body: [{ paragraph: 'a', bullets: ['b'] }] }] }),
+    path: 'stories[0].sections[0].body[0]',
+    message: /one of "paragraph", "bullets" or "numbered", found "paragraph" and "bullets"/,
+  },
+  {
+    name: 'body block of no kind',
+    input: briefing({}, { sections: [{ body: [{ text: 'a' }] }] }),
+    path: 'stories[0].sections[0].body[0]',
+    message: /one of "paragraph", "bullets" or "numbered", found none/,
+  },
+  {
+    name: 'body with text',
+    input: briefing({}, { sections: [{ label: 'L', text: 'a', body: [{ paragraph: 'b' }] }] }),
+    path: 'stories[0].sections[0].body',
+    message: /"body" alone or "text"\/"bullets", not both; found "body" with "text"/,
+  },
+  {
+    name: 'body paragraph javascript: link',
+    input: briefing({}, { whatsNext: { body: [{ paragraph: '[x](javascript:alert(1))' }] } }),
+    path: 'stories[0].whatsNext.body[0].paragraph',
+    message: /found a javascript: URL/,
   },
   {
     name: 'javascript: inline link',
@@ -101,7 +136,7 @@ const cases: { name: string; input: unknown; path: string; message: RegExp }[] =
     name: 'flashback wrong shape',
     input: briefing({}, { flashback: 12 }),
     path: 'stories[0].flashback',
-    message: /text, a list of bullets or \{ text, bullets \}, found number 12/,
+    message: /text, a list of bullets or \{ text, bullets \} \/ \{ body \}, found number 12/,
   },
   {
     name: 'not an object',

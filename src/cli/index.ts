@@ -5,6 +5,7 @@ import { NewsbriefError } from '../errors.js';
 import { briefingJsonSchema } from '../schema.js';
 import { buildTemplatesCommand } from './build-templates.js';
 import { lintCommand } from './lint.js';
+import { parseCommand } from './parse.js';
 import { startPreview } from './preview.js';
 import { renderCommand } from './render.js';
 
@@ -43,6 +44,15 @@ program
       throw new NewsbriefError(`--format: expected "text" or "json", found "${options.format}"`);
     }
     process.exitCode = await lintCommand(files, options);
+  });
+
+program
+  .command('parse')
+  .description('Print the structure read from a .md or .txt paste: stories, labels, blocks, lines.')
+  .argument('<file>', 'Markdown or plain-text file, or - for stdin')
+  .option('--format <format>', 'output format: text or json (briefing and positions)', 'text')
+  .action(async (file: string, options) => {
+    process.exitCode = await parseCommand(file, options);
   });
 
 program

@@ -4,6 +4,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NewsbriefError } from '../errors.js';
 import { parseBriefing } from '../parse/index.js';
+import type { SourcePositions } from '../parse/positions.js';
 import type { RenderOptions } from '../render/renderer.js';
 import { isCompiledTemplates, type TemplatesOption } from '../render/templates.js';
 import type { Theme } from '../render/theme.js';
@@ -14,20 +15,36 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The text of `file`, or of stdin for `-`. */
+export async function readSource(file: string): Promise<string> {
+  if (file === '-') return readStdin();
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new NewsbriefError(
+      `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+    );
+  });
+}
+
 /** Loads `file` (`-` for stdin) as unvalidated briefing data; the renderer validates it. */
 export async function readBriefingInput(file: string): Promise<unknown> {
-  const source =
-    file === '-'
-      ? await readStdin()
-      : await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-          throw new NewsbriefError(
-            `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
-          );
-        });
+  return (await readBriefingSource(file)).input;
+}
+
+/**
+ * Loads `file` like `readBriefingInput`; a Markdown or plain-text file also gives where each part
+ * was written, so findings can point at `file:line:col`.
+ */
+export async function readBriefingSource(
+  file: string,
+): Promise<{ input: unknown; positions?: SourcePositions }> {
+  const source = await readSource(file);
   const isJson = file === '-' ? /^\s*[{[]/.test(source) : extname(file).toLowerCase() === '.json';
-  if (!isJson) return parseBriefing(source);
+  if (!isJson) {
+    const { briefing, positions } = parseBriefing(source, { positions: true });
+    return { input: briefing, positions };
+  }
   try {
-    return JSON.parse(source) as unknown;
+    return { input: JSON.parse(source) as unknown };
   } catch (error) {
     throw new NewsbriefError(
       `${file === '-' ? 'stdin' : file} is not valid JSON: ${(error as Error).message}`,

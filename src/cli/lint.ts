@@ -3,17 +3,21 @@ import { NewsbriefError } from '../errors.js';
 import { lintBriefing } from '../lint/index.js';
 import type { LintWarning } from '../lint/types.js';
 import type { Briefing } from '../model.js';
+import { positionAt, type SourcePosition, type SourcePositions } from '../parse/positions.js';
 import { formatWarning } from './format.js';
-import { readBriefingInput } from './input.js';
+import { readBriefingSource } from './input.js';
 
 export interface LintCommandOptions {
   format: 'text' | 'json';
   maxWarnings?: number;
 }
 
+/** A finding, with where it was written when the file is Markdown or plain text. */
+type PlacedWarning = LintWarning & Partial<SourcePosition>;
+
 interface FileReport {
   file: string;
-  warnings: LintWarning[];
+  warnings: PlacedWarning[];
   /** Set when the file could not be read, parsed or validated. */
   error?: string;
 }
@@ -22,8 +26,12 @@ export async function lintCommand(files: string[], options: LintCommandOptions):
   const reports: FileReport[] = [];
   for (const file of files) {
     try {
-      const input = (await readBriefingInput(file)) as Briefing;
-      reports.push({ file, warnings: lintBriefing(input) });
+      const { input, positions } = await readBriefingSource(file);
+      const warnings = lintBriefing(input as Briefing);
+      reports.push({
+        file,
+        warnings: positions ? warnings.map((warning) => place(warning, positions)) : warnings,
+      });
     } catch (error) {
       if (!(error instanceof NewsbriefError)) throw error;
       reports.push({ file, warnings: [], error: error.message });
@@ -39,7 +47,7 @@ export async function lintCommand(files: string[], options: LintCommandOptions):
   } else {
     for (const report of reports) {
       if (report.error) process.stdout.write(`${report.file}: error ${report.error}\n`);
-      for (const warning of report.warnings) process.stdout.write(`${formatWarning(report.file, warning)}\n`);
+      for (const warning of report.warnings) process.stdout.write(`${formatPlaced(report.file, warning)}\n`);
     }
     const infos = all.length - warnings - (errors - reports.filter((r) => r.error).length);
     process.stdout.write(
@@ -52,6 +60,21 @@ export async function lintCommand(files: string[], options: LintCommandOptions):
     return 1;
   }
   return 0;
+}
+
+/**
+ * The finding with the span of its path, or of the nearest enclosing path the parse recorded;
+ * edition-wide findings (no story path) point at the start of the file.
+ */
+function place(warning: LintWarning, positions: SourcePositions): PlacedWarning {
+  const position = positionAt(positions, warning.path) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return { ...warning, ...position };
+}
+
+/** `file:line:col: severity message [rule]`, the form editors and CI annotate; else the path form. */
+function formatPlaced(file: string, warning: PlacedWarning): string {
+  if (warning.line === undefined) return formatWarning(file, warning);
+  return `${file}:${warning.line}:${warning.column}: ${warning.severity} ${warning.message} [${warning.rule}]`;
 }
 
 function count(value: number, noun: string): string {

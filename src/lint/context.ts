@@ -122,8 +122,3 @@ export function thousands(count: number): string {
 export function plural(count: number, noun: string): string {
   return `${thousands(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
-
-/** Path of a section's bullet list as a whole: `sections[2].bullets[0]` → `sections[2].bullets`. */
-export function bulletsPath(section: OrderedSection): string {
-  return section.bulletPath(0).replace(/\[0\]$/, '');
-}

@@ -36,7 +36,9 @@ export function ledeOneSentence(
 export function whyItMatters(ctx: LintContext, limits: LintRuleThresholds['why-it-matters']): LintWarning[] {
   const warnings: LintWarning[] = [];
   for (const { sections, root, at } of ctx.stories) {
-    const found = sections.filter((section) => ctx.axiom(section.label) === sugarLabels.whyItMatters);
+    const found = sections.filter(
+      (section) => section.label !== undefined && ctx.axiom(section.label) === sugarLabels.whyItMatters,
+    );
     if (found.length === 0 && limits.required) {
       warnings.push(
         finding(
@@ -48,14 +50,17 @@ export function whyItMatters(ctx: LintContext, limits: LintRuleThresholds['why-i
       );
     }
     for (const section of found) {
-      const sentences = ctx.text(section.text).sentences.length;
+      // The section's paragraphs, not its bullets: the "why" is the sentence after the label.
+      const paragraphs = section.blocks.filter((block) => block.kind === 'paragraph');
+      let sentences = 0;
+      for (const block of paragraphs) sentences += ctx.text(block.text).sentences.length;
       if (sentences <= limits.maxSentences) continue;
       warnings.push(
         finding(
           'why-it-matters',
           'warning',
           `"Why it matters" has ${plural(sentences, 'sentence')}; cut it to ${limits.maxSentences} or fewer.`,
-          at(section.textPath),
+          at(paragraphs[0]?.path ?? section.path),
         ),
       );
     }
@@ -69,6 +74,8 @@ export function axiomDuplicate(ctx: LintContext): LintWarning[] {
   for (const { sections, at } of ctx.stories) {
     const seen = new Map<string, string>();
     for (const section of sections) {
+      // Sections without a label continue the story; only repeated axioms read as a slip.
+      if (section.label === undefined) continue;
       const key = ctx.axiom(section.label) ?? splitDecoration(section.label).words.toLowerCase();
       const first = seen.get(key);
       if (first === undefined) {
@@ -95,8 +102,10 @@ export function storyWords(ctx: LintContext, storyContext: StoryContext): number
     const { story, sections } = storyContext;
     let words = ctx.text(story.headline).words + ctx.text(story.lede).words;
     for (const section of sections) {
-      words += ctx.text(section.text).words;
-      for (const bullet of section.bullets) words += ctx.text(bullet).words;
+      for (const block of section.blocks) {
+        if (block.kind === 'paragraph') words += ctx.text(block.text).words;
+        else for (const item of block.items) words += ctx.text(item).words;
+      }
     }
     storyContext.words = words;
   }

@@ -1,5 +1,5 @@
 /** Text rules over every paragraph and bullet: short bullets, short paragraphs, no hedging. */
-import { bulletsPath, finding, type LintContext, plural, type TextField } from './context.js';
+import { finding, type LintContext, plural, type TextField } from './context.js';
 import type { LintRuleThresholds, LintWarning } from './types.js';
 
 /** Every text field in reading order: greeting, then each story's headline, lede, section text and bullets. */
@@ -18,43 +18,52 @@ function collectFields(ctx: LintContext): TextField[] {
     fields.push({ path: at('headline'), kind: 'headline', text: ctx.text(story.headline) });
     if (story.lede) fields.push({ path: at('lede'), kind: 'lede', text: ctx.text(story.lede) });
     for (const section of sections) {
-      if (section.text)
-        fields.push({ path: at(section.textPath), kind: 'paragraph', text: ctx.text(section.text) });
-      section.bullets.forEach((bullet, index) => {
-        fields.push({ path: at(section.bulletPath(index)), kind: 'bullet', text: ctx.text(bullet) });
-      });
+      for (const block of section.blocks) {
+        if (block.kind === 'paragraph') {
+          fields.push({ path: at(block.path), kind: 'paragraph', text: ctx.text(block.text) });
+          continue;
+        }
+        block.items.forEach((item, index) => {
+          fields.push({ path: at(block.itemPath(index)), kind: 'bullet', text: ctx.text(item) });
+        });
+      }
     }
   }
   return fields;
 }
 
-/** `bullet-length`: words per bullet and bullets per section. */
+/** `bullet-length`: words per bullet (or numbered item) and items per list. */
 export function bulletLength(ctx: LintContext, limits: LintRuleThresholds['bullet-length']): LintWarning[] {
   const warnings: LintWarning[] = [];
   for (const { sections, at } of ctx.stories) {
     for (const section of sections) {
-      if (section.bullets.length > limits.maxBullets) {
-        warnings.push(
-          finding(
-            'bullet-length',
-            'warning',
-            `"${section.label}" has ${plural(section.bullets.length, 'bullet')}; keep the ${limits.maxBullets} that matter most.`,
-            at(bulletsPath(section)),
-          ),
-        );
+      for (const block of section.blocks) {
+        if (block.kind === 'paragraph') continue;
+        // Counted per list: a section may alternate short lists with the sentences introducing them.
+        if (block.items.length > limits.maxBullets) {
+          const where = section.label === undefined ? 'A list' : `A list in "${section.label}"`;
+          warnings.push(
+            finding(
+              'bullet-length',
+              'warning',
+              `${where} has ${plural(block.items.length, block.kind === 'bullets' ? 'bullet' : 'item')}; keep the ${limits.maxBullets} that matter most.`,
+              at(block.path),
+            ),
+          );
+        }
+        block.items.forEach((item, index) => {
+          const words = ctx.text(item).words;
+          if (words <= limits.maxWords) return;
+          warnings.push(
+            finding(
+              'bullet-length',
+              'warning',
+              `${block.kind === 'bullets' ? 'Bullet' : 'Numbered item'} has ${plural(words, 'word')}; cut it to ${limits.maxWords} or fewer.`,
+              at(block.itemPath(index)),
+            ),
+          );
+        });
       }
-      section.bullets.forEach((bullet, index) => {
-        const words = ctx.text(bullet).words;
-        if (words <= limits.maxWords) return;
-        warnings.push(
-          finding(
-            'bullet-length',
-            'warning',
-            `Bullet has ${plural(words, 'word')}; cut it to ${limits.maxWords} or fewer.`,
-            at(section.bulletPath(index)),
-          ),
-        );
-      });
     }
   }
   return warnings;

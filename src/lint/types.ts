@@ -21,15 +21,15 @@ export interface LintWarning {
 export interface LintRuleThresholds {
   /** Headline (tease) words. */
   'headline-length': {
-    /** Warn above this many words. @default 6 */
+    /** Warn above this many words. @default 10 */
     warn: number;
-    /** Error above this many words. @default 10 */
+    /** Error above this many words. @default 16 */
     error: number;
   };
   'lede-one-sentence': {
     /** Warn above this many sentences. @default 1 */
     maxSentences: number;
-    /** Warn above this many words. @default 30 */
+    /** Warn above this many words. @default 45 */
     maxWords: number;
   };
   'why-it-matters': {
@@ -41,9 +41,9 @@ export interface LintRuleThresholds {
   /** Warns when one axiom label appears twice in a story. No thresholds. */
   'axiom-duplicate': Record<string, never>;
   'bullet-length': {
-    /** Warn above this many words in one bullet. @default 35 */
+    /** Warn above this many words in one bullet or numbered item. @default 50 */
     maxWords: number;
-    /** Warn above this many bullets in one section. @default 5 */
+    /** Warn above this many items in one list (each list of a section counts alone). @default 5 */
     maxBullets: number;
   };
   'paragraph-length': {
@@ -52,9 +52,9 @@ export interface LintRuleThresholds {
   };
   /** Words a reader reads in a story: headline, lede, section text and bullets. */
   'story-length': {
-    /** @default 200 */
+    /** @default 500 */
     warn: number;
-    /** @default 300 */
+    /** @default 800 */
     error: number;
   };
   /** Words of every story plus the greeting. */

@@ -14,10 +14,16 @@ import { orderedSections } from './sections.js';
 /** Parsed text as the edition holds it: shared with the parse cache, never mutated. */
 export type Inline = readonly InlineNode[];
 
+/** A paragraph, or a bullet or numbered list, of a section. */
+export type EditionBlock =
+  | { kind: 'paragraph'; text: Inline }
+  | { kind: 'bullets' | 'numbered'; items: Inline[] };
+
 export interface EditionSection {
-  label: string;
-  text: Inline;
-  bullets: Inline[];
+  /** `undefined` for a section without a label. */
+  label?: string;
+  /** Never empty. */
+  blocks: EditionBlock[];
 }
 
 export interface EditionLink {
@@ -121,8 +127,12 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
       lede: rich(story.lede),
       sections: orderedSections(story).map((section) => ({
         label: section.label,
-        text: rich(section.text),
-        bullets: section.bullets.map(rich),
+        blocks: section.blocks.map(
+          (block): EditionBlock =>
+            block.kind === 'paragraph'
+              ? { kind: 'paragraph', text: rich(block.text) }
+              : { kind: block.kind, items: block.items.map(rich) },
+        ),
       })),
       source: sourceLink(story.source, track, labels.goDeeper),
     }),

@@ -16,7 +16,7 @@ export interface Axiom {
 export const axioms: readonly Axiom[] = [
   { label: '1 big thing', variants: ['one big thing'] },
   { label: 'Why it matters', variants: ['why does it matter', 'why this matters', 'why it is important'] },
-  { label: "What's next", variants: ['what is next', 'what is the next', 'what comes next', 'next steps'] },
+  { label: "What's next", variants: ['what is next', 'what is the next', 'what comes next'] },
   { label: 'Driving the news', variants: [] },
   { label: 'Behind the scenes', variants: [] },
   { label: 'The situation', variants: [] },
@@ -40,7 +40,12 @@ export const axioms: readonly Axiom[] = [
   { label: 'Our thought bubble', variants: ['thought bubble'] },
   { label: 'Threat level', variants: [] },
   { label: 'The other side', variants: [] },
-  { label: "What we're watching", variants: ['what we are watching', 'what to watch'] },
+  // Variants are other spellings and translations of one label; "What to watch" and "Next steps"
+  // are labels of their own, never rewritten into another.
+  { label: "What we're watching", variants: ['what we are watching'] },
+  { label: 'What to watch', variants: ['what to watch for'] },
+  { label: "What's ahead", variants: ['what is ahead'] },
+  { label: 'Next steps', variants: [] },
   { label: 'The details', variants: [] },
 ];
 

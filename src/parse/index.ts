@@ -5,6 +5,8 @@ import { parseError } from './errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { hasStoryHeading, parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plain-text.js';
+import type { SourcePositions } from './positions.js';
+import type { StoryPositions } from './story-builder.js';
 
 /**
  * Parses a briefing written by hand: Markdown with optional YAML front matter (each `# Heading`
@@ -14,19 +16,23 @@ import { parsePlainText } from './plain-text.js';
  * The result is not validated (`renderBriefing` and `validateBriefing` do that), but every field
  * has the type the briefing format expects. The title defaults to the first headline (plain text).
  *
- * Rules both forms share:
+ * Rules both forms share (README "Authoring" has examples):
+ * - A first line `1 big thing: Headline` or `Scoop: Headline` splits into kicker and headline.
  * - Right after the headline, `By Jane Doe` (or `_By Jane Doe_`) is the byline, kept as written.
- * - The first plain paragraph is the lede; plain paragraphs before the first label join the lede,
- *   later ones join the current section's text, separated by a blank line.
- * - A labelled paragraph starts a section. Markdown takes any `**Label:**` / `**Label**:` and a
- *   `## Heading`; plain text takes known axioms only (`Why does it matter:`), so a colon inside a
- *   sentence stays text. Known variants become the canonical axiom ("What is the next" →
- *   "What's next"); an emoji prefix is kept (`🔭 Zoom out`).
- * - Bullets (`- `, `* `, `• `) join the current section. Before any section, a short lead-in
- *   paragraph ending in a colon ("The bill would:") becomes their label, else "The details".
+ * - The first paragraph is the lede. Later paragraphs, bullets and numbered items before the first
+ *   label form a section without a label; after a label, they continue that section in the order
+ *   written (`body`).
+ * - A label is a short phrase at the start of a paragraph, then a colon: `**Any label:**`, a known
+ *   axiom (`Why does it matter:` → "Why it matters"), or a new one shaped like a label
+ *   (`Stunning stat: …`, 1–6 capitalised words, not a sentence such as "The vote was close: …").
+ *   A bullet that opens with a known axiom (`• Why it matters: …`) starts that section.
+ * - `- `, `* `, `• ` lines are bullets; `1.` / `2)` lines are numbered items.
+ * - A line that starts with a label or a list marker starts a new block even without a blank line
+ *   above it; in plain text, so does every line of a paste that is not hard-wrapped.
  * - `![alt](src "credit")` alone in a paragraph is the image (a second image is an error).
- * - A last paragraph that is only a link, or a lone `Source` / `Go deeper` / `Read more` line
- *   (optionally with a URL), is the source. `---` rules never end a story.
+ * - The source is read from the end: a link-only line, a lone `Source` / `Go deeper` / `Read more`
+ *   (optionally with a URL, or above a linked title), or `Go deeper: text` with or without a link.
+ *   `---` rules never end a story.
  * - Markdown paragraphs before the first `# Heading` are the greeting.
  *
  * @throws {NewsbriefError} when the source is empty, holds only front matter, or its front matter
@@ -36,7 +42,27 @@ import { parsePlainText } from './plain-text.js';
  * const briefing = parseBriefing(await readFile('monday.md', 'utf8'));
  * const { html } = await renderBriefing(briefing);
  */
-export function parseBriefing(source: string): Briefing {
+export function parseBriefing(source: string): Briefing;
+/**
+ * Parses a briefing and says where each part was written: `positions` maps briefing paths
+ * (`stories[0].headline`, `stories[1].sections[0]`, `stories[0].sections[2].body[1]`,
+ * `stories[0].sections[2].body[1].bullets[0]`, `stories[0].source`, and `stories[0]` for the whole
+ * story) to 1-based `{ line, column, endLine, endColumn }` in `source`, for editors and
+ * `file:line:col` lint output (`positionAt` finds the nearest recorded path).
+ *
+ * @example
+ * const { briefing, positions } = parseBriefing(text, { positions: true });
+ * positions['stories[0].lede']; // → { line: 3, column: 1, endLine: 3, endColumn: 88 }
+ */
+export function parseBriefing(
+  source: string,
+  options: ParseOptions & { positions: true },
+): { briefing: Briefing; positions: SourcePositions };
+export function parseBriefing(source: string, options?: ParseOptions): Briefing;
+export function parseBriefing(
+  source: string,
+  options: ParseOptions = {},
+): Briefing | { briefing: Briefing; positions: SourcePositions } {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw parseError(1, 'the source is empty; expected a headline or a "# Headline"');
   const { data, body, bodyLineOffset } = splitFrontMatter(text);
@@ -48,11 +74,14 @@ export function parseBriefing(source: string): Briefing {
   }
 
   let stories: Story[];
+  let storyPositions: StoryPositions[];
   let intro: { text: string; line: number } | undefined;
   if (hasStoryHeading(body)) {
-    ({ stories, intro } = parseMarkdown(body, bodyLineOffset));
+    ({ stories, intro, positions: storyPositions } = parseMarkdown(body, bodyLineOffset));
   } else {
-    stories = [parsePlainText(body, bodyLineOffset)];
+    const { story, positions } = parsePlainText(body, bodyLineOffset);
+    stories = [story];
+    storyPositions = [positions];
   }
 
   const briefing: Briefing = { ...data, title: data?.title ?? '', stories };
@@ -66,5 +95,17 @@ export function parseBriefing(source: string): Briefing {
     briefing.greeting = intro.text;
   }
   if (!briefing.title) briefing.title = inlinePlain(parseInline(stories[0]?.headline ?? ''));
-  return briefing;
+  if (!options.positions) return briefing;
+  const positions: SourcePositions = {};
+  storyPositions.forEach((story, index) => {
+    for (const [path, position] of story)
+      positions[path ? `stories[${index}].${path}` : `stories[${index}]`] = position;
+  });
+  return { briefing, positions };
+}
+
+/** Options of `parseBriefing`. */
+export interface ParseOptions {
+  /** Also return where each part was written: `{ briefing, positions }`. @default false */
+  positions?: boolean;
 }

@@ -1,143 +1,187 @@
 /**
- * The plain-text form, as newsrooms paste it: first line the headline, blank lines between
- * paragraphs, known axioms written `Label:` at the start of a paragraph, `•` / `-` / `*` bullets,
- * and a lone `Source` or `Go deeper` line (optionally with a URL) at the end.
+ * The plain-text form, as newsrooms paste it: the first line is the headline (maybe after a kicker,
+ * "1 big thing: …"), then paragraphs, labels (`Why it matters: …`), `•` / `-` / `*` bullets and
+ * `1.` / `2)` numbered items, and a source line at the end.
+ *
+ * Pastes from web pages and CMS exports separate paragraphs with one line break, emails with a
+ * blank line and hard-wrapped lines. A line starts a new block when it starts with a list marker or
+ * a label, or when the line above was not wrapped (see `startsParagraph`).
+ *
+ * Every step is one pass over the lines with anchored, bounded patterns, so parsing time grows in
+ * step with the paste, however hostile.
  */
 import type { Story, StoryImage } from '../model.js';
-import { displayLabel, matchAxiomLabel } from './axioms.js';
 import { parseError } from './errors.js';
-import { isByline, StoryBuilder, squash } from './story-builder.js';
+import { readLabel, splitKicker } from './labels.js';
+import type { SourcePosition } from './positions.js';
+import { isByline, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
 
-interface Paragraph {
+/** A paragraph or list item as written, with where it starts. */
+interface TextBlock {
+  kind: 'text' | 'bullets' | 'numbered';
   lines: string[];
-  /** 1-based source line of the first line. */
-  line: number;
+  first: SourceLine;
+  last: SourceLine;
 }
 
-const bulletLine = /^\s*(?:[•●▪◦‣·]\s*|[-*+]\s+)(.*)$/u;
-const urlOnly = /^<?((?:https?:\/\/|mailto:)\S+?)>?$/i;
-/** `[Go deeper](https://…)`, or a link after a source word: `Source: [Axios](https://…)`. */
-const linkOnly =
-  /^(?:(?:sources?|go deeper|read more|via)\s*[:：]?\s*)?\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)$/i;
-/** A source line: stray punctuation (the seed has ".Source"), a source word, maybe a URL. */
-const sourceLine =
-  /^[\s.·•>»:*_-]*(sources?|go deeper|read more|read the full story|full story|more)[\s:.–—-]*(\S*)$/iu;
-const boldLabel = /^\*\*([^*\n]{1,60}?)(?::\*\*|\*\*\s*:)\s*([\s\S]*)$/u;
+interface SourceLine {
+  text: string;
+  /** 1-based line number in the whole source. */
+  line: number;
+  /** 1-based column of the first character of `text`. */
+  column: number;
+  /** True when a blank line (or a rule) comes before it: it always starts a block. */
+  afterBlank: boolean;
+}
+
+const bulletLine = /^(?:[•●▪◦‣·]\s*|[-*+]\s+)(.*)$/u;
+const numberedLine = /^(\d{1,3})[.)]\s+(\S.*)$/u;
 const imageOnly = /^!\[([^\]\n]*)\]\(((?:https?:\/\/)[^\s)]+)(?:\s+"([^"\n]*)")?\)$/i;
 const emphasised = /^([_*])(.+)\1$/u;
 const rule = /^(?:[-=_*]\s*){3,}$/;
 
 /**
- * Parses a plain-text paste into one story. `lineOffset` is the number of source lines before
- * `body` (front matter), so errors name the line in the original source.
+ * Hard-wrapped text (email, terminals) stays within about 80 columns; a line longer than this
+ * means the paste was not wrapped, so each line break ends a paragraph.
  */
-export function parsePlainText(body: string, lineOffset = 0): Story {
-  const paragraphs = splitParagraphs(body, lineOffset);
-  const first = paragraphs.shift();
-  if (!first) throw parseError(lineOffset + 1, 'the source is empty; expected a headline');
-  const [headline = '', ...rest] = first.lines;
-  if (rest.length > 0) paragraphs.unshift({ lines: rest, line: first.line + 1 });
+const hardWrapWidth = 80;
 
-  const builder = new StoryBuilder(squash(headline));
-  const source = takeSource(paragraphs);
-  for (const paragraph of paragraphs) addParagraph(builder, paragraph);
-  if (source) builder.setSource(source);
-  return builder.build();
+/**
+ * Parses a plain-text paste into one story. `lineOffset` is the number of source lines before
+ * `body` (front matter), so errors and positions name the line in the original source.
+ */
+export function parsePlainText(body: string, lineOffset = 0): { story: Story; positions: StoryPositions } {
+  const lines = sourceLines(body, lineOffset);
+  const first = lines.shift();
+  if (!first) throw parseError(lineOffset + 1, 'the source is empty; expected a headline');
+  const { kicker, headline } = splitKicker(squash(first.text));
+  const builder = new StoryBuilder(headline, kicker, lineSpan(first, first));
+  for (const block of textBlocks(lines)) addBlock(builder, block);
+  const story = builder.build();
+  return { story, positions: builder.positions };
 }
 
-function splitParagraphs(body: string, lineOffset: number): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let current: Paragraph | undefined;
-  body.split('\n').forEach((text, index) => {
-    if (text.trim() === '') {
-      current = undefined;
+/** Non-blank lines with their positions; layout rules (`---`, `===`) are dropped. */
+function sourceLines(body: string, lineOffset: number): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let blankBefore = false;
+  body.split('\n').forEach((raw, index) => {
+    const text = raw.trim();
+    if (text === '' || rule.test(text)) {
+      // A rule is a break between paragraphs, like a blank line.
+      blankBefore = true;
       return;
     }
-    if (!current) {
-      current = { lines: [], line: lineOffset + index + 1 };
-      paragraphs.push(current);
-    }
-    current.lines.push(text.trim());
+    const column = raw.length - raw.trimStart().length + 1;
+    lines.push({ text, line: lineOffset + index + 1, column, afterBlank: blankBefore });
+    blankBefore = false;
   });
-  // Rules (`---`, `***`) and setext underlines are layout, not text.
-  for (const paragraph of paragraphs) paragraph.lines = paragraph.lines.filter((line) => !rule.test(line));
-  return paragraphs.filter((paragraph) => paragraph.lines.length > 0);
+  return lines;
 }
 
-/** Removes and returns the source link written as the last paragraph (or the last two). */
-function takeSource(paragraphs: Paragraph[]): NonNullable<Story['source']> | undefined {
-  const last = paragraphs.at(-1);
-  if (!last || last.lines.length > 2) return undefined;
-  const [head = '', next] = last.lines;
-  const link = linkOnly.exec(head);
-  if (link?.[1] && link[2] && next === undefined) {
-    paragraphs.pop();
-    return { label: link[1].trim(), url: link[2] };
-  }
-  const url = urlOnly.exec(head);
-  if (url?.[1] && next === undefined) {
-    paragraphs.pop();
-    const before = paragraphs.at(-1);
-    const label = before?.lines.length === 1 ? sourceLine.exec(before.lines[0] ?? '') : null;
-    if (label?.[1] && !label[2]) {
-      paragraphs.pop();
-      return { label: capitalise(label[1]), url: url[1] };
+/**
+ * Groups lines into blocks: list items, labelled paragraphs and paragraphs. Within a run of lines
+ * without a blank line, `widest` is the longest line, the wrap width when the run is hard-wrapped.
+ */
+function textBlocks(lines: SourceLine[]): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let current: TextBlock | undefined;
+  let widest = 0;
+  lines.forEach((line, index) => {
+    if (index === 0 || line.afterBlank) widest = runWidth(lines, index);
+    const bullet = bulletLine.exec(line.text);
+    const numbered = bullet ? null : numberedLine.exec(line.text);
+    if (bullet || numbered) {
+      const text = bullet ? (bullet[1] ?? '') : (numbered?.[2] ?? '');
+      current = {
+        kind: bullet ? 'bullets' : 'numbered',
+        lines: [text],
+        first: line,
+        last: line,
+      };
+      blocks.push(current);
+      return;
     }
-    return { url: url[1] };
-  }
-  const word = sourceLine.exec(head);
-  if (!word?.[1]) return undefined;
-  const inlineUrl = word[2] ? urlOnly.exec(word[2])?.[1] : undefined;
-  const nextUrl = next === undefined ? undefined : urlOnly.exec(next)?.[1];
-  if ((word[2] && !inlineUrl) || (next !== undefined && (!nextUrl || inlineUrl))) return undefined;
-  paragraphs.pop();
-  const found = inlineUrl ?? nextUrl;
-  return found ? { label: capitalise(word[1]), url: found } : { label: capitalise(word[1]) };
+    const previous = lines[index - 1];
+    if (!current || !previous || line.afterBlank || startsParagraph(previous, line, widest)) {
+      current = { kind: 'text', lines: [line.text], first: line, last: line };
+      blocks.push(current);
+      return;
+    }
+    current.lines.push(line.text);
+    current.last = line;
+  });
+  return blocks;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** The longest line of the run of lines starting at `start` (up to the next blank line). */
+function runWidth(lines: SourceLine[], start: number): number {
+  let widest = 0;
+  for (let index = start; index < lines.length; index += 1) {
+    const line = lines[index] as SourceLine;
+    if (index > start && line.afterBlank) break;
+    widest = Math.max(widest, line.column - 1 + line.text.length);
+  }
+  return widest;
 }
 
-function addParagraph(builder: StoryBuilder, paragraph: Paragraph): void {
-  const textLines: string[] = [];
-  const bullets: string[] = [];
-  for (const line of paragraph.lines) {
-    const bullet = bulletLine.exec(line);
-    if (bullet) bullets.push(bullet[1]?.trim() ?? '');
-    else if (bullets.length > 0) bullets[bullets.length - 1] = `${bullets.at(-1)} ${line}`.trim();
-    else textLines.push(line);
-  }
-  const text = squash(textLines.join(' '));
-  if (text) addText(builder, text, paragraph.line);
-  builder.bullets(bullets);
+/**
+ * True when `line` starts a new paragraph although no blank line comes before it: it starts with a
+ * label or an image, the run is not hard-wrapped (some line is wider than an email wraps), or the
+ * line above ended early, leaving room for this line's first word (a wrapping editor would have
+ * put it there).
+ */
+function startsParagraph(previous: SourceLine, line: SourceLine, widest: number): boolean {
+  if (readLabel(line.text) || imageOnly.test(line.text)) return true;
+  if (widest > hardWrapWidth && line.column <= previous.column) return true;
+  // A hanging indent continues the line above (a wrapped bullet: "• Texas offered land\n    near Austin").
+  if (line.column > previous.column) return false;
+  const space = line.text.search(/\s/);
+  const firstWord = space < 0 ? line.text.length : space;
+  return previous.column - 1 + previous.text.length + 1 + firstWord <= widest;
 }
 
-function addText(builder: StoryBuilder, text: string, line: number): void {
-  const bold = boldLabel.exec(text);
-  if (bold?.[1]) {
-    builder.section(displayLabel(bold[1]), bold[2]?.trim() ?? '');
-    return;
-  }
-  const axiom = matchAxiomLabel(text);
-  if (axiom) {
-    builder.section(axiom.label, axiom.rest);
+function addBlock(builder: StoryBuilder, block: TextBlock): void {
+  const text = squash(block.lines.join(' '));
+  const spot = lineSpan(block.first, block.last);
+  if (block.kind !== 'text') {
+    // Some newsletters print each axiom as a bullet: "• Why it matters: …" opens that section.
+    const label = block.kind === 'bullets' ? readLabel(text, { knownOnly: true }) : undefined;
+    if (label) builder.section(label.label, label.rest, spot);
+    else builder.item(block.kind, text, spot);
     return;
   }
   const image = imageOnly.exec(text);
   if (image?.[2]) {
     const found: StoryImage = { src: image[2], alt: image[1] ?? '' };
     if (image[3]) found.credit = image[3];
-    builder.setImage(found, line);
+    builder.setImage(found, spot);
     return;
   }
   if (builder.atStart) {
     const emphasis = emphasised.exec(text);
     const inner = emphasis?.[2] ?? text;
     if (isByline(inner, emphasis !== null)) {
-      builder.setByline(inner.trim());
+      builder.setByline(inner.trim(), spot);
       return;
     }
   }
-  builder.paragraph(text);
+  const label = readLabel(text);
+  // The first paragraph is the lede even when it opens with a phrase and a colon ("We tried it:");
+  // only a known axiom there starts a section ("Driving the news: …").
+  if (label && (label.known || !builder.atStart)) {
+    builder.section(label.label, label.rest, spot);
+    return;
+  }
+  builder.paragraph(text, spot);
+}
+
+/** The span from the first character of `first` to the end of `last`. */
+function lineSpan(first: SourceLine, last: SourceLine): SourcePosition {
+  return {
+    line: first.line,
+    column: first.column,
+    endLine: last.line,
+    endColumn: last.column + last.text.length,
+  };
 }

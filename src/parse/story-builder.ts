@@ -1,42 +1,54 @@
 /**
  * Assembles one story from the blocks both authoring forms produce (paragraphs, labelled
- * paragraphs, bullets, an image, a source link), so Markdown and plain text follow the same rules.
+ * paragraphs, bullet and numbered items, an image), so Markdown and plain text follow the same
+ * rules. Sections come out with an ordered `body`: paragraphs and lists in the order written.
  */
-import type { Story, StoryImage } from '../model.js';
+import type { Section, SectionBlock, Story, StoryImage } from '../model.js';
 import { parseError } from './errors.js';
-
-/**
- * Label of the section that holds bullets written before any label, when the paragraph above them
- * is not a label-like lead-in ending in a colon. "The details" is an axiom Axios itself uses.
- */
-export const unlabeledBulletsLabel = 'The details';
-
-/** Joins the paragraphs of one field; a blank line keeps them apart for the text renderer. */
-const paragraphBreak = '\n\n';
-
-/** Longest lead-in ("The bill would:") that is lifted into the label of the bullets below it. */
-const maxLeadInWords = 12;
+import { type SourcePosition, span } from './positions.js';
+import { isSourceLabel, linkOnly, type SourceLink, sourceFromText, sourceWord } from './source-link.js';
 
 interface DraftSection {
-  label: string;
-  paragraphs: string[];
-  bullets: string[];
+  label?: string;
+  blocks: SectionBlock[];
+  /** Where the label (or the first block) was written. */
+  start: SourcePosition;
+  /** Where each block was written, and each item of a list block. */
+  at: SourcePosition[];
+  items: SourcePosition[][];
 }
+
+/** Positions of what the builder produced, by path relative to the story (`sections[1].body[0]`). */
+export type StoryPositions = Map<string, SourcePosition>;
 
 /** Collects a story's blocks in document order and turns them into a `Story`. */
 export class StoryBuilder {
   private readonly headline: string;
+  private kicker: string | undefined;
   private byline: string | undefined;
   private image: StoryImage | undefined;
-  private source: Story['source'];
-  private readonly lede: string[] = [];
+  private lede: string | undefined;
   private readonly sections: DraftSection[] = [];
-  /** Whether the last block was a plain paragraph added to the lede, so bullets may adopt it. */
-  private lastWasLede = false;
   private blocks = 0;
+  private readonly spots: StoryPositions = new Map();
+  private readonly start: SourcePosition;
+  private end: SourcePosition;
 
-  constructor(headline: string) {
+  constructor(headline: string, kicker: string | undefined, spot: SourcePosition) {
     this.headline = headline;
+    this.kicker = kicker;
+    this.spots.set('headline', spot);
+    this.start = spot;
+    this.end = spot;
+  }
+
+  /** Notes that the story reaches at least to the end of `spot`. */
+  private reach(spot: SourcePosition): void {
+    if (
+      spot.endLine > this.end.endLine ||
+      (spot.endLine === this.end.endLine && spot.endColumn > this.end.endColumn)
+    )
+      this.end = spot;
   }
 
   /** True until the first block after the headline (an image does not count). */
@@ -44,89 +56,171 @@ export class StoryBuilder {
     return this.blocks === 0;
   }
 
-  setByline(byline: string): void {
+  setByline(byline: string, spot: SourcePosition): void {
     this.byline = byline;
-    this.lastWasLede = false;
+    this.spots.set('byline', spot);
+    this.reach(spot);
   }
 
   /** The story image; a story holds one, so a second one is an error rather than lost. */
-  setImage(image: StoryImage, line: number): void {
-    if (this.image) throw parseError(line, `a story has one image, and "${this.headline}" already has one`);
+  setImage(image: StoryImage, spot: SourcePosition): void {
+    if (this.image)
+      throw parseError(spot.line, `a story has one image, and "${this.headline}" already has one`);
     this.image = image;
-    this.lastWasLede = false;
-  }
-
-  setSource(source: NonNullable<Story['source']>): void {
-    this.source = source;
-    this.lastWasLede = false;
-    this.blocks += 1;
+    this.spots.set('image', spot);
+    this.reach(spot);
   }
 
   /**
-   * A paragraph without a label: the lede while no section has started (later ones join it),
-   * else more text of the current section.
+   * A paragraph without a label: the lede when it comes first, else the next paragraph of the
+   * current section (a section without a label when none has started).
    */
-  paragraph(text: string): void {
+  paragraph(text: string, spot: SourcePosition): void {
     if (!text) return;
     this.blocks += 1;
-    const current = this.sections.at(-1);
-    if (current) {
-      current.paragraphs.push(text);
-      this.lastWasLede = false;
-    } else {
-      this.lede.push(text);
-      this.lastWasLede = true;
+    this.reach(spot);
+    if (this.lede === undefined && this.sections.length === 0) {
+      this.lede = text;
+      this.spots.set('lede', spot);
+      return;
     }
+    this.push({ paragraph: text }, spot);
   }
 
-  /** A labelled paragraph starts a section; `text` is what follows the label. */
-  section(label: string, text: string): void {
+  /** A labelled paragraph (or bullet) starts a section; `text` is what follows the label. */
+  section(label: string, text: string, spot: SourcePosition): void {
     this.blocks += 1;
-    this.sections.push({ label, paragraphs: text ? [text] : [], bullets: [] });
-    this.lastWasLede = false;
+    this.reach(spot);
+    this.sections.push({ label, blocks: [], start: spot, at: [], items: [] });
+    if (text) this.push({ paragraph: text }, spot);
   }
 
   /**
-   * Bullets belong to the current section. Before any section, a lead-in paragraph ending in a
-   * colon ("The bill would:") becomes their label; otherwise they go under "The details".
+   * An item of a bullet or numbered list. Consecutive items of one kind form one list, also across
+   * a blank line; before any section they open a section without a label.
    */
-  bullets(items: string[]): void {
-    const bullets = items.filter((item) => item !== '');
-    if (bullets.length === 0) return;
+  item(kind: 'bullets' | 'numbered', text: string, spot: SourcePosition): void {
+    if (!text) return;
     this.blocks += 1;
-    let current = this.sections.at(-1);
-    if (!current) {
-      const leadIn = this.lastWasLede ? this.lede.at(-1) : undefined;
-      if (leadIn && /[:：]$/.test(leadIn) && leadIn.split(/\s+/).length <= maxLeadInWords) {
-        this.lede.pop();
-        current = { label: leadIn.replace(/\s*[:：]$/, ''), paragraphs: [], bullets: [] };
-      } else {
-        current = { label: unlabeledBulletsLabel, paragraphs: [], bullets: [] };
-      }
-      this.sections.push(current);
+    this.reach(spot);
+    const current = this.sections.at(-1);
+    const last = current?.blocks.at(-1);
+    if (current && last && kind in last) {
+      (last as Record<typeof kind, string[]>)[kind].push(text);
+      const index = current.blocks.length - 1;
+      current.at[index] = span(current.at[index] as SourcePosition, spot);
+      current.items[index]?.push(spot);
+      return;
     }
-    current.bullets.push(...bullets);
-    this.lastWasLede = false;
+    this.push(kind === 'bullets' ? { bullets: [text] } : { numbered: [text] }, spot);
   }
 
-  /** The finished story; sections with neither text nor bullets are dropped. */
+  private push(block: SectionBlock, spot: SourcePosition): void {
+    let current = this.sections.at(-1);
+    if (!current) {
+      current = { blocks: [], start: spot, at: [], items: [] };
+      this.sections.push(current);
+    }
+    current.blocks.push(block);
+    current.at.push(spot);
+    current.items.push('paragraph' in block ? [] : [spot]);
+  }
+
+  /** The finished story: the source taken from its end, empty sections dropped. */
   build(): Story {
+    const source = this.takeSource();
     const story: Story = { headline: this.headline };
+    if (this.kicker) story.kicker = this.kicker;
     if (this.byline) story.byline = this.byline;
-    if (this.lede.length > 0) story.lede = this.lede.join(paragraphBreak);
-    const sections = this.sections
-      .filter((section) => section.paragraphs.length > 0 || section.bullets.length > 0)
-      .map((draft) => {
-        const section: NonNullable<Story['sections']>[number] = { label: draft.label };
-        if (draft.paragraphs.length > 0) section.text = draft.paragraphs.join(paragraphBreak);
-        if (draft.bullets.length > 0) section.bullets = draft.bullets;
-        return section;
+    if (this.lede !== undefined) story.lede = this.lede;
+    const sections: Section[] = [];
+    for (const draft of this.sections) {
+      if (draft.blocks.length === 0) continue;
+      const path = `sections[${sections.length}]`;
+      this.spots.set(path, span(draft.start, draft.at.at(-1) as SourcePosition));
+      draft.blocks.forEach((block, index) => {
+        this.spots.set(`${path}.body[${index}]`, draft.at[index] as SourcePosition);
+        const kind = 'bullets' in block ? 'bullets' : 'numbered' in block ? 'numbered' : undefined;
+        draft.items[index]?.forEach((item, at) => {
+          if (kind) this.spots.set(`${path}.body[${index}].${kind}[${at}]`, item);
+        });
       });
+      sections.push(
+        draft.label === undefined ? { body: draft.blocks } : { label: draft.label, body: draft.blocks },
+      );
+    }
     if (sections.length > 0) story.sections = sections;
     if (this.image) story.image = this.image;
-    if (this.source) story.source = this.source;
+    if (source) {
+      story.source = source.link;
+      this.spots.set('source', source.spot);
+    }
+    this.spots.set('', span(this.start, this.end));
     return story;
   }
+
+  /** Where each part of the built story was written (`''` is the whole story); complete after `build()`. */
+  get positions(): StoryPositions {
+    return this.spots;
+  }
+
+  /**
+   * Removes the source link written at the end of the story and returns it: a link-only or
+   * source-word paragraph (with the source word above a link), or a last "Go deeper: …" section.
+   */
+  private takeSource(): { link: SourceLink; spot: SourcePosition } | undefined {
+    const section = this.sections.at(-1);
+    if (!section) return undefined;
+    const last = section.blocks.at(-1);
+    const lastText = last && blockText(last);
+    const spot = section.at.at(-1);
+    if (lastText === undefined || !spot) return undefined;
+
+    if (isSourceLabel(section.label) && section.blocks.length === 1) {
+      this.sections.pop();
+      return { link: sourceFromText(section.label as string, lastText), spot: span(section.start, spot) };
+    }
+    if (!last || !('paragraph' in last)) return undefined;
+    const word = sourceWord(lastText);
+    if (word) {
+      this.dropLast(section);
+      return { link: word, spot };
+    }
+    const link = linkOnly(lastText);
+    if (!link) return undefined;
+    this.dropLast(section);
+    // "Go deeper" on its own line, then the linked title.
+    const above = section.blocks.at(-1);
+    const aboveWord = above && 'paragraph' in above ? sourceWord(above.paragraph) : undefined;
+    const aboveSpot = section.at.at(-1);
+    if (aboveWord && !aboveWord.url && aboveSpot) {
+      this.dropLast(section);
+      const label = aboveWord.label as string;
+      return { link: link.label ? link : { label, url: link.url as string }, spot: span(aboveSpot, spot) };
+    }
+    if (section.blocks.length === 0 && isSourceLabel(section.label)) {
+      this.sections.pop();
+      const label = section.label as string;
+      return {
+        link: link.label ? link : { label, url: link.url as string },
+        spot: span(section.start, spot),
+      };
+    }
+    return { link, spot };
+  }
+
+  private dropLast(section: DraftSection): void {
+    section.blocks.pop();
+    section.at.pop();
+    section.items.pop();
+  }
+}
+
+/** The text of a paragraph, or of a list's only item; `undefined` for longer lists. */
+function blockText(block: SectionBlock): string | undefined {
+  if ('paragraph' in block) return block.paragraph;
+  const items = 'bullets' in block ? block.bullets : block.numbered;
+  return items.length === 1 ? items[0] : undefined;
 }
 
 /** Whitespace, including line breaks inside a paragraph, collapsed to single spaces. */

@@ -22,8 +22,10 @@ export function editionStats(edition: Edition): EditionStats {
   for (const story of edition.stories) {
     words += wordsIn(story.headline) + wordsIn(story.lede);
     for (const section of story.sections) {
-      words += wordsIn(section.text);
-      for (const bullet of section.bullets) words += wordsIn(bullet);
+      for (const block of section.blocks) {
+        if (block.kind === 'paragraph') words += wordsIn(block.text);
+        else for (const item of block.items) words += wordsIn(item);
+      }
     }
   }
   return { words, readingMinutes: readingMinutes(words), stories: edition.stories.length };

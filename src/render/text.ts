@@ -3,7 +3,13 @@
  * text-only clients, screen-reader users who prefer it, and spam filters that expect one.
  */
 
-import type { Edition, EditionImage, EditionLink, EditionStory } from '../normalize/edition.js';
+import type {
+  Edition,
+  EditionImage,
+  EditionLink,
+  EditionSection,
+  EditionStory,
+} from '../normalize/edition.js';
 import { collapseWhitespace, type InlineNode, memoizeByNodes } from '../normalize/inline.js';
 import type { ResolvedLabels } from './labels.js';
 import type { EditionStats } from './stats.js';
@@ -75,14 +81,37 @@ function storyText(story: EditionStory, labels: ResolvedLabels): string {
   if (image) blocks.push(image);
   const lede = inlineText(story.lede);
   if (lede) blocks.push(paragraph(lede));
-  for (const section of story.sections) {
-    const body = inlineText(section.text);
-    const lines = [paragraph(`${section.label}: ${body}`.trim())];
-    for (const bullet of section.bullets) lines.push(bulletLine(inlineText(bullet)));
-    blocks.push(lines.join('\n'));
-  }
+  for (const section of story.sections) blocks.push(sectionText(section));
   if (story.source) blocks.push(paragraph(linkText(story.source)));
   return blocks.join('\n\n');
+}
+
+/**
+ * A section: the label opens its first paragraph (or stands alone above a list), paragraphs are
+ * separated by a blank line, and a list follows the line above it directly, like `<ul>` under its
+ * lead-in sentence.
+ */
+function sectionText(section: EditionSection): string {
+  let out = '';
+  let label = section.label === undefined ? '' : `${section.label}:`;
+  for (const block of section.blocks) {
+    if (block.kind === 'paragraph') {
+      if (out) out += '\n\n';
+      out += paragraph(`${label} ${inlineText(block.text)}`.trim());
+    } else {
+      if (label) out += paragraph(label);
+      if (out) out += '\n';
+      out += block.items
+        .map((item, index) =>
+          block.kind === 'bullets'
+            ? bulletLine(inlineText(item))
+            : wrap(inlineText(item), textWidth, '   ', `${index + 1}. `.padEnd(3)),
+        )
+        .join('\n');
+    }
+    label = '';
+  }
+  return out;
 }
 
 /**

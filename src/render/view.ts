@@ -3,7 +3,7 @@
  * are already escaped (templates print them with `{{{ }}}`); all other strings are plain text
  * that Handlebars escapes (`{{ }}`). Story text can therefore never become markup.
  */
-import type { Edition, EditionImage, Inline } from '../normalize/edition.js';
+import type { Edition, EditionImage, EditionSection, Inline } from '../normalize/edition.js';
 import { inlinePlain, memoizeByNodes } from '../normalize/inline.js';
 import { escapeHtml, hrefAttribute, inlineHtml } from './html.js';
 import type { ResolvedTheme } from './theme.js';
@@ -83,11 +83,7 @@ export function templateView(edition: Edition, settings: ViewSettings) {
       bylineHtml: html(story.byline),
       image: image(story.image),
       ledeHtml: html(story.lede),
-      sections: story.sections.map((section) => ({
-        label: section.label,
-        html: html(section.text),
-        bullets: section.bullets.map(html),
-      })),
+      sections: story.sections.map((section) => sectionView(section, html)),
       source: story.source && {
         text: story.source.text,
         href: story.source.href === undefined ? undefined : hrefAttribute(story.source.href),
@@ -107,6 +103,28 @@ export function templateView(edition: Edition, settings: ViewSettings) {
       addressHtml: html(edition.footer.address),
       links: edition.footer.links.map((link) => ({ text: link.text, href: hrefAttribute(link.href ?? '') })),
     },
+  };
+}
+
+/**
+ * A section as the `section` partial reads it. The label opens the lead paragraph (`html`), or
+ * stands alone above a list when the section starts with one; `blocks` are the rest, in order.
+ * `bullets` lists every bullet of the section, for overrides written before ordered bodies.
+ */
+function sectionView(section: EditionSection, html: (nodes: Inline) => string) {
+  const [first, ...rest] = section.blocks;
+  const lead = first?.kind === 'paragraph' ? html(first.text) : '';
+  const blocks = (lead ? rest : section.blocks).map((block) => {
+    if (block.kind === 'paragraph') return { html: html(block.text) };
+    return block.kind === 'numbered'
+      ? { numbered: block.items.map(html) }
+      : { bullets: block.items.map(html) };
+  });
+  return {
+    label: section.label,
+    html: lead,
+    blocks,
+    bullets: section.blocks.flatMap((block) => (block.kind === 'bullets' ? block.items.map(html) : [])),
   };
 }
 

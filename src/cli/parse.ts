@@ -1,0 +1,97 @@
+/**
+ * `newsbrief parse <file>`: the structure read from a Markdown or plain-text paste (stories,
+ * labels, blocks, with their lines), so an editor can see why a paste came out as it did.
+ */
+import { NewsbriefError } from '../errors.js';
+import { countWords } from '../lint/sentences.js';
+import type { Briefing, SectionBlock, Story } from '../model.js';
+import { inlinePlain, parseInline } from '../normalize/inline.js';
+import { parseBriefing } from '../parse/index.js';
+import type { SourcePositions } from '../parse/positions.js';
+import { readSource } from './input.js';
+
+/** Flags of `newsbrief parse`. */
+export interface ParseCommandOptions {
+  /** `text`: the report for a person; `json`: `{ briefing, positions }`. */
+  format: 'text' | 'json';
+}
+
+/** Prints what `file` (`-` for stdin) parses to; exit code 0 (a source that cannot be read throws). */
+export async function parseCommand(file: string, options: ParseCommandOptions): Promise<number> {
+  if (options.format !== 'text' && options.format !== 'json') {
+    throw new NewsbriefError(`--format: expected "text" or "json", found "${options.format}"`);
+  }
+  const { briefing, positions } = parseBriefing(await readSource(file), { positions: true });
+  if (options.format === 'json')
+    process.stdout.write(`${JSON.stringify({ briefing, positions }, null, 2)}\n`);
+  else process.stdout.write(parseReport(briefing, positions));
+  return 0;
+}
+
+/** Longest preview of a paragraph, in characters. */
+const previewLength = 60;
+
+/**
+ * The report: one line per story part, indented by depth, with its source line.
+ *
+ * @example
+ * story 1: "US and Israel to meet Iran working group" (line 1)
+ *   lede: "The United States and Israel have chosen to reconvene a…" (35 words, line 3)
+ *   section 1 "Why it matters" (line 5)
+ *     paragraph: "President Biden and Israeli Prime Minister Benjamin…" (45 words, line 5)
+ */
+export function parseReport(briefing: Briefing, positions: SourcePositions): string {
+  const lines: string[] = [];
+  const at = (path: string) => {
+    const position = positions[path];
+    if (!position) return '';
+    return position.endLine > position.line
+      ? `lines ${position.line}–${position.endLine}`
+      : `line ${position.line}`;
+  };
+  lines.push(`title: ${quote(briefing.title)}`);
+  briefing.stories.forEach((story: Story, index) => {
+    const root = `stories[${index}]`;
+    lines.push(`story ${index + 1}: ${quote(story.headline)} (${at(`${root}.headline`)})`);
+    if (story.kicker) lines.push(`  kicker: ${quote(story.kicker)}`);
+    if (story.byline) lines.push(`  byline: ${quote(story.byline)} (${at(`${root}.byline`)})`);
+    if (story.image)
+      lines.push(`  image: ${quote(story.image.alt)} ${story.image.src} (${at(`${root}.image`)})`);
+    if (story.lede) lines.push(`  lede: ${text(story.lede, at(`${root}.lede`))}`);
+    story.sections?.forEach((section, sectionIndex) => {
+      const path = `${root}.sections[${sectionIndex}]`;
+      const label = section.label === undefined ? 'without a label' : quote(section.label);
+      lines.push(`  section ${sectionIndex + 1} ${label} (${at(path)})`);
+      for (const [blockIndex, block] of (section.body ?? []).entries())
+        lines.push(`    ${blockLine(block, at(`${path}.body[${blockIndex}]`))}`);
+    });
+    const source = story.source;
+    if (source) {
+      const link = source.url ? ` → ${source.url}` : ' (no link)';
+      lines.push(`  source: ${quote(source.label ?? '')}${link} (${at(`${root}.source`)})`);
+    } else lines.push('  source: none');
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function blockLine(block: SectionBlock, where: string): string {
+  if ('paragraph' in block) return `paragraph: ${text(block.paragraph, where)}`;
+  const [kind, items] = 'bullets' in block ? ['bullets', block.bullets] : ['numbered', block.numbered];
+  const first = items[0] === undefined ? '' : `, first ${quote(preview(items[0]))}`;
+  return `${kind}: ${items.length} item${items.length === 1 ? '' : 's'}${first} (${where})`;
+}
+
+function text(value: string, where: string): string {
+  const plain = inlinePlain(parseInline(value));
+  const words = countWords(plain);
+  return `${quote(preview(value))} (${words} word${words === 1 ? '' : 's'}, ${where})`;
+}
+
+function preview(value: string): string {
+  const plain = inlinePlain(parseInline(value)).replace(/\s+/g, ' ').trim();
+  return plain.length <= previewLength ? plain : `${plain.slice(0, previewLength - 1).trimEnd()}…`;
+}
+
+function quote(value: string): string {
+  return `"${value}"`;
+}
