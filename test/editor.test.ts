@@ -70,6 +70,10 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
         .toBe('Cities race to cool the grid before the summer heat waves arrive');
       expect(await findings(page)).toContainEqual(expect.stringContaining('Headline has 12 words'));
       expect(await count.textContent()).toBe('Smart Brevity count: 44 words ... ½ minute');
+
+      // The parser's source positions: the finding selects the headline in the plain text.
+      await page.locator('.nb-editor-findings button', { hasText: 'Headline has 12 words' }).click();
+      expect(await selection(page)).toBe('Cities race to cool the grid before the summer heat waves arrive');
       await page.screenshot({ path: screenshot });
     } finally {
       await page.close();

@@ -76,6 +76,15 @@ describe('source problems', () => {
     expect(missing.at).toEqual({ line: 4, column: 5 });
   });
 
+  it('a validation issue in Markdown: the line of the field, from the parser positions', async () => {
+    const text = '---\ntitle: Morning\n---\n# Headline\n\nA lede with [a link](javascript:alert(1)).\n';
+    const found = await problem(text);
+    expect(found.message).toMatch(/^Line 6, column 1: .*stories\[0\]\.lede/s);
+    expect(found.range && text.slice(found.range.start, found.range.end)).toBe(
+      'A lede with [a link](javascript:alert(1)).',
+    );
+  });
+
   it('authoring text the parser rejects: the line it names', async () => {
     const text = '---\ntitle: [unclosed\n---\n# Headline\n\nLede.';
     const found = await problem(text);

@@ -5,6 +5,7 @@
  */
 import { BriefingValidationError, NewsbriefError } from '../errors.js';
 import { parseBriefing } from '../parse/index.js';
+import { positionAt, type SourcePosition } from '../parse/positions.js';
 import { type SourceRange, scanJson } from './json-source.js';
 
 export type { SourceRange } from './json-source.js';
@@ -33,8 +34,23 @@ export function isJsonSource(text: string): boolean {
  */
 export function readSource(text: string): ReadSource {
   if (isJsonSource(text)) return readJson(text);
-  const data = parseBriefing(text);
-  return { data, locate: () => undefined };
+  const { briefing, positions } = parseBriefing(text, { positions: true });
+  return {
+    data: briefing,
+    locate(path) {
+      const position = positionAt(positions, path);
+      return position && rangeOf(text, position);
+    },
+  };
+}
+
+/** A parser position (1-based lines and columns, end exclusive) as offsets into `text`. */
+function rangeOf(text: string, position: SourcePosition): SourceRange {
+  // The parser drops a byte-order mark before counting columns.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const offset = (line: number, column: number) =>
+    lineRange(text, line).start + column - 1 + (line === 1 ? bom : 0);
+  return { start: offset(position.line, position.column), end: offset(position.endLine, position.endColumn) };
 }
 
 function readJson(text: string): ReadSource {
