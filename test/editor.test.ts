@@ -68,7 +68,9 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
       await expect
         .poll(() => headline(page))
         .toBe('Cities race to cool the grid before the summer heat waves arrive');
-      expect(await findings(page)).toContainEqual(expect.stringContaining('Headline has 12 words'));
+      await expect
+        .poll(() => findings(page))
+        .toContainEqual(expect.stringContaining('Headline has 12 words'));
       expect(await count.textContent()).toBe('Smart Brevity count: 44 words ... ½ minute');
 
       // The parser's source positions: the finding selects the headline in the plain text.
@@ -85,7 +87,7 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
     try {
       await page.getByRole('button', { name: 'Paste the seed story' }).click();
       await expect.poll(() => headline(page)).toBe('US and Israel to meet Iran working group');
-      expect((await findings(page)).length).toBeGreaterThan(0);
+      await expect.poll(async () => (await findings(page)).length).toBeGreaterThan(0);
     } finally {
       await page.close();
     }

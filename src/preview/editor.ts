@@ -353,7 +353,13 @@ class EditorView implements Editor {
     this.text.textContent = result.text;
     this.count.textContent = countLine(result.stats, locale, this.countLabel);
     this.subject.replaceChildren(result.subject, ' ', this.make('span', {}, `— ${result.preheader}`));
-    this.showFindings(result.warnings);
+    // Lint is not needed to show the email: list the findings once the frame with it is painted.
+    const view = this.host.ownerDocument.defaultView;
+    view?.requestAnimationFrame(() =>
+      view.setTimeout(() => {
+        if (this.result === result) this.showFindings(result.warnings);
+      }),
+    );
   }
 
   private showFindings(warnings: LintWarning[]): void {
