@@ -93,6 +93,26 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
     }
   });
 
+  it('<newsbrief-editor>: the custom element mounts the same editor with its text as the source', async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      await page.evaluate(() => {
+        // biome-ignore lint/suspicious/noExplicitAny: the example page's IIFE bundle sets window.newsbrief
+        const { defineEditorElement } = (globalThis as any).newsbrief;
+        defineEditorElement('newsbrief-editor', { theme: { brandColor: '#c8102e' } });
+        const element = document.createElement('newsbrief-editor');
+        element.id = 'custom';
+        element.textContent = '\n# Custom element works\n\nA lede.\n';
+        document.body.append(element);
+      });
+      const frame = page.frameLocator('#custom iframe');
+      await expect.poll(() => frame.locator('h2').first().textContent()).toBe('Custom element works');
+      expect(await page.locator('#custom textarea').inputValue()).toBe('# Custom element works\n\nA lede.\n');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('clicking a finding selects the words it is about (JSON source), by mouse and by keyboard', async () => {
     const page = await openEditorPage(browser, url);
     try {
