@@ -94,10 +94,11 @@ export function operations(
 }
 
 /**
- * Median times at `lengths` for one pattern and operation, measured in rounds that alternate the
- * lengths, so a slow stretch of a shared machine falls on every length alike.
+ * Times at `lengths` for one pattern and operation: per length, the fastest of `rounds` medians,
+ * measured in rounds that alternate the lengths, so a slow stretch of a shared machine falls on
+ * every length alike (and noise, which only ever adds time, is dropped).
  */
-export function growth(op: Operation, unit: string, lengths: readonly number[], rounds = 3): number[] {
+export function growth(op: Operation, unit: string, lengths: readonly number[], rounds = 5): number[] {
   const texts = lengths.map((length) => runOf(unit, length));
   const samples: number[][] = lengths.map(() => []);
   for (let round = 0; round < rounds; round += 1) {
@@ -105,8 +106,5 @@ export function growth(op: Operation, unit: string, lengths: readonly number[], 
       samples[index]?.push(timeMedian(op, text));
     });
   }
-  return samples.map((values) => {
-    values.sort((a, b) => a - b);
-    return values[Math.floor(values.length / 2)] as number;
-  });
+  return samples.map((values) => Math.min(...values));
 }

@@ -59,12 +59,24 @@ export interface Story {
   source?: { label?: string; url?: string };
 }
 
-/** The story image. `alt` is required: pass `""` only for a purely decorative image. */
+/**
+ * The story image. `alt` is required: pass `""` only for a purely decorative image.
+ *
+ * Give its proportions, `width` and `height` or an `aspectRatio`, so a client that blocks images
+ * (Outlook by default, Apple Mail often, any offline client) keeps the picture's box instead of
+ * collapsing it or drawing a square.
+ *
+ * @example { src: 'https://cdn.example.com/grid.jpg', alt: 'Transmission towers', width: 1200, height: 800 }
+ */
 export interface StoryImage {
   src: string;
   alt: string;
-  /** Display width in px, at most the content width. */
+  /** Width in px: shown at this width, at most the content width (with `height`, its proportions). */
   width?: number;
+  /** Height in px at `width` (the image file's own pixel size will do); needs `width`. */
+  height?: number;
+  /** Width ÷ height (`1.5` for a 3:2 photo), when the pixel size is unknown; instead of `height`. */
+  aspectRatio?: number;
   /** Makes the image a link. */
   href?: string;
   /** Photo credit shown under the image. */

@@ -90,7 +90,9 @@ function buildSchemas(limits: Required<BriefingLimits>) {
 
   /** Inline links must be https:, http: or mailto: (skipped for oversize text, already reported). */
   const inlineLinkCheck = v.rawCheck<string>(({ dataset, addIssue }) => {
-    if (!dataset.typed || dataset.value.length > limits.maxTextLength) return;
+    // Every link is written `[label](url)`: text without `](` has none, and need not be parsed.
+    if (!dataset.typed || dataset.value.length > limits.maxTextLength || !dataset.value.includes(']('))
+      return;
     for (const href of inlineLinks(parseInline(dataset.value))) {
       const problem = linkProblem(href);
       if (problem) addIssue({ message: `link ${problem}` });
@@ -206,18 +208,43 @@ function buildSchemas(limits: Required<BriefingLimits>) {
     sectionRecord,
     oneBodyForm<v.InferOutput<typeof sectionRecord>>(),
     bodyFormMetadata<v.InferOutput<typeof sectionRecord>>(),
+    // A section may lack a label or a body, not both: an empty one would vanish from the email.
+    v.check(
+      (section) => (['label', 'text', 'bullets', 'body'] as const).some((key) => section[key] !== undefined),
+      'expected a label, text, bullets or body, found an empty section',
+    ),
   );
 
-  const image = record({
-    src: url,
-    alt: v.pipe(
-      v.string((issue) => `expected alt text as a string, found ${describe(issue.input)}`),
-      maxText('alt text'),
+  const image = v.pipe(
+    record({
+      src: url,
+      alt: v.pipe(
+        v.string((issue) => `expected alt text as a string, found ${describe(issue.input)}`),
+        maxText('alt text'),
+      ),
+      width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2000))),
+      height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000))),
+      aspectRatio: v.optional(v.pipe(v.number(), v.minValue(0.1), v.maxValue(10))),
+      href: v.optional(url),
+      credit: v.optional(richText),
+    }),
+    // Proportions come from width and height together, or from aspectRatio: never half of each.
+    v.forward(
+      v.check(
+        (image) => image.height === undefined || image.width !== undefined,
+        (issue) =>
+          `expected width alongside height (or aspectRatio alone), found height ${issue.input.height} without width`,
+      ),
+      ['height'],
     ),
-    width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2000))),
-    href: v.optional(url),
-    credit: v.optional(richText),
-  });
+    v.forward(
+      v.check(
+        (image) => image.height === undefined || image.aspectRatio === undefined,
+        'expected either height or aspectRatio, found both',
+      ),
+      ['aspectRatio'],
+    ),
+  );
 
   const story = record({
     headline: nonEmpty('headline'),

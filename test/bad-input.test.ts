@@ -107,6 +107,11 @@ describe('wrong types at every level', () => {
     ],
     ['a section is null', { ...valid, stories: [{ ...story, sections: [null] }] }, 'stories[0].sections[0]'],
     [
+      'a section is empty (no label, no body)',
+      { ...valid, stories: [{ ...story, sections: [{}] }] },
+      'stories[0].sections[0]',
+    ],
+    [
       'a section label is a number',
       { ...valid, stories: [{ ...story, sections: [{ label: 7, text: 'x' }] }] },
       'stories[0].sections[0].label',

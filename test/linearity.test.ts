@@ -13,18 +13,10 @@ const lengths = [2_500, 10_000] as const;
 const bound = 8;
 const ops = operations(renderer);
 
-/**
- * Runs that `parseBriefing` still parses super-linearly, in marked's lexer (src/parse/), which
- * issue 12 replaces: `*|` costs 9–11× per 4× input there. Skipped, not `it.fails`: at ~9× a
- * noisy run can pass or fail either way. Remove once the block parser of issue 12 lands.
- */
-const knownParseQuadratic = new Set(['`*|`']);
-
 describe('render and parse time grow linearly with the input', () => {
   for (const pattern of patterns) {
     for (const [operation, op] of Object.entries(ops)) {
-      const known = operation !== 'render' && knownParseQuadratic.has(pattern.name);
-      (known ? it.skip : it)(`${operation}: ${pattern.name}, 4× the text costs < ${bound}× the time`, () => {
+      it(`${operation}: ${pattern.name}, 4× the text costs < ${bound}× the time`, () => {
         // Up to three measurements, keeping the best: noise only ever adds time.
         let best = Number.POSITIVE_INFINITY;
         for (let attempt = 0; attempt < 3 && best >= bound; attempt += 1) {

@@ -27,6 +27,8 @@ const clean: Story = {
   source: { label: 'Go deeper', url: 'https://example.com/fed' },
 };
 
+const photo = { src: 'https://images.example.com/grid.jpg', alt: 'Transmission towers at dusk' };
+
 function briefingOf(story: Partial<Story>, extra: Partial<Briefing> = {}): Briefing {
   return { title: 'Morning Brief', preheader, stories: [{ ...clean, ...story }], ...extra };
 }
@@ -43,7 +45,7 @@ describe('the clean story', () => {
 
 interface Case {
   name: string;
-  input: Briefing;
+  input: Briefing | Story;
   /** Expected `[severity, path]` of each finding of the rule, in order. */
   expected: [string, string][];
   options?: LintOptions;
@@ -399,6 +401,31 @@ const cases: Record<string, Case[]> = {
       input: briefingOf({ lede: undefined }, { preheader: undefined }),
       expected: [['warning', 'preheader']],
     },
+  ],
+  'image-dimensions': [
+    { name: 'no image', input: briefingOf({}), expected: [] },
+    {
+      name: 'width and height',
+      input: briefingOf({ image: { ...photo, width: 1200, height: 800 } }),
+      expected: [],
+    },
+    { name: 'aspectRatio alone', input: briefingOf({ image: { ...photo, aspectRatio: 1.5 } }), expected: [] },
+    {
+      name: 'no dimensions',
+      input: briefingOf({ image: photo }),
+      expected: [['warning', 'stories[0].image']],
+    },
+    {
+      name: 'width alone',
+      input: briefingOf({ image: { ...photo, width: 552 } }),
+      expected: [['warning', 'stories[0].image']],
+    },
+    {
+      name: 'a sponsor image without dimensions',
+      input: briefingOf({}, { sponsor: { headline: 'Trade after hours', image: photo } }),
+      expected: [['warning', 'sponsor.image']],
+    },
+    { name: 'a story linted alone', input: { ...clean, image: photo }, expected: [['warning', 'image']] },
   ],
   'html-size': [
     { name: 'not given', input: briefingOf({}), expected: [] },

@@ -479,13 +479,13 @@ describe('errors name what is wrong and on which line', () => {
     ['---\ntitle: Brief\nsubject: [open\n---\n# H\n', /^Line 3: front matter is not valid YAML/],
     [
       '---\ntitle: A\ntitle: B\n---\n# H\n',
-      /^Line 3: front matter is not valid YAML: Map keys must be unique/,
+      /^Line 3: front matter is not valid YAML: duplicated mapping key/,
     ],
     ['---\n- a\n- b\n---\n# H\n', /^Line 2: front matter must be a mapping/],
     ['---\njust text\n---\n# H\n', /^Line 2: front matter must be a mapping/],
     ['---\ntitle: Brief\nfooter: nope\n---\n# H\n', /^Line 3: front matter field "footer" must be a mapping/],
     ['---\ndir: sideways\n---\n# H\n', /^Line 2: front matter field "dir" must be "ltr" or "rtl"/],
-    ['---\ntitle:\n  - a\n---\n# H\n', /^Line 3: front matter field "title" must be text, found a list/],
+    ['---\ntitle:\n  - a\n---\n# H\n', /^Line 2: front matter field "title" must be text, found a list/],
     ['---\nstories: []\n---\n# H\n', /^Line 2: stories come from the "# Headline" sections/],
     [
       '---\ngreeting: Hi\n---\nHello.\n\n# H\n',

@@ -4,6 +4,7 @@ import { assertBriefing } from '../schema.js';
 import { createContext, type LintContext } from './context.js';
 import { editionLength, htmlSize, preheaderLength } from './edition.js';
 import { headlineLength } from './headline.js';
+import { imageDimensions } from './images.js';
 import { sourceLink } from './links.js';
 import { lintRules, resolveRules } from './rules.js';
 import { axiomDuplicate, ledeOneSentence, storyLength, whyItMatters } from './story.js';
@@ -27,6 +28,7 @@ const checks: { [Name in LintRuleName]: Check<Name> } = {
   'weasel-words': weaselWords,
   'source-link': sourceLink,
   'preheader-length': preheaderLength,
+  'image-dimensions': imageDimensions,
   'html-size': htmlSize,
 };
 

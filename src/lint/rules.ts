@@ -19,6 +19,7 @@ export const defaultLintThresholds: LintRuleThresholds = {
   'weasel-words': { words: ['could', 'may', 'might', 'reportedly'] },
   'source-link': { vagueLabels: ['click here', 'here', 'link', 'this link'], requireHttps: true },
   'preheader-length': { min: 40, max: 110 },
+  'image-dimensions': {},
   'html-size': { warn: 90_000, error: 102_000 },
 };
 
@@ -92,6 +93,12 @@ export const lintRules: readonly LintRuleInfo[] = [
     severities: ['warning'],
     description:
       'Warn when the preheader (explicit or derived from the first lede) is outside 40–110 characters or repeats the subject.',
+  },
+  {
+    name: 'image-dimensions',
+    severities: ['warning'],
+    description:
+      'Warn when a story or sponsor image has no width and height (or aspectRatio): blocked images lose their box.',
   },
   {
     name: 'html-size',

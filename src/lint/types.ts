@@ -79,6 +79,8 @@ export interface LintRuleThresholds {
     /** @default 110 */
     max: number;
   };
+  /** Story and sponsor images without `width` and `height` (or `aspectRatio`). */
+  'image-dimensions': Record<string, never>;
   /** Bytes of rendered HTML; checked only when `LintOptions.htmlBytes` is given. */
   'html-size': {
     /** @default 90000 */

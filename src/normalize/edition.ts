@@ -6,7 +6,8 @@
 import type { Briefing, Story, StoryImage } from '../model.js';
 import { defaultLabels, type ResolvedLabels } from '../render/labels.js';
 import { defaultDir } from '../schema.js';
-import { type InlineNode, inlinePlain, memoizeByNodes, parseInline } from './inline.js';
+import { heightAt } from './image-size.js';
+import { collapseWhitespace, type InlineNode, inlinePlain, memoizeByNodes, parseInline } from './inline.js';
 import { isMergeTag, urlProtocol, withLinkParams } from './links.js';
 import { memoizeString } from './memo.js';
 import { orderedSections } from './sections.js';
@@ -38,7 +39,10 @@ export interface EditionLink {
 export interface EditionImage {
   src: string;
   alt: string;
+  /** Shown width in px, at most the content width. */
   width: number;
+  /** Height at `width`, when the briefing gives the proportions. */
+  height?: number;
   href?: string;
   credit: Inline;
 }
@@ -107,14 +111,18 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
   const first = briefing.stories[0] as Story;
   const multi = briefing.stories.length > 1;
 
-  const image = (value: StoryImage | undefined): EditionImage | undefined =>
-    value && {
+  const image = (value: StoryImage | undefined): EditionImage | undefined => {
+    if (!value) return undefined;
+    const width = Math.min(value.width ?? settings.contentWidth, settings.contentWidth);
+    return {
       src: value.src,
       alt: value.alt,
-      width: Math.min(value.width ?? settings.contentWidth, settings.contentWidth),
+      width,
+      height: heightAt(width, value),
       href: value.href === undefined ? undefined : track(value.href),
       credit: rich(value.credit),
     };
+  };
 
   const stories = briefing.stories.map(
     (story, index): EditionStory => ({
@@ -239,7 +247,7 @@ const preheaderLimit = 100;
 /** The first lede (else Why it matters, else the headline), cut at a word boundary. */
 export function derivePreheader(story: Story): string {
   const source = story.lede ?? story.whyItMatters ?? story.headline;
-  const plain = inlinePlain(parseInline(source)).replace(/\s+/g, ' ').trim();
+  const plain = collapseWhitespace(inlinePlain(parseInline(source)));
   if (plain.length <= preheaderLimit) return plain;
   const cut = plain.slice(0, preheaderLimit - 1);
   const space = cut.lastIndexOf(' ');

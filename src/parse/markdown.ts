@@ -7,6 +7,7 @@ import { Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
 import type { Story } from '../model.js';
 import { displayLabel } from './axioms.js';
 import { parseError } from './errors.js';
+import { imageWithSize } from './image.js';
 import { imageOf, inlineSubset } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
 import { type SourcePosition, spanOf } from './positions.js';
@@ -223,7 +224,7 @@ const emphasised = /^([_*])(.+)\1$/u;
 
 /** One paragraph's Markdown source: an image, a labelled section, a byline or text. */
 function addText(builder: StoryBuilder, raw: string, spot: SourcePosition): void {
-  const image = imageOf(raw);
+  const image = imageWithSize(raw, spot.line, imageOf);
   if (image) {
     builder.setImage(image, spot);
     return;

@@ -24,6 +24,15 @@ export interface Theme {
   logoAlt?: string;
   /** Logo for dark mode (Apple Mail, Outlook.com and others that honour `prefers-color-scheme`). */
   logoDarkUrl?: string;
+  /**
+   * Logo width in px, with `logoHeight` (the file's pixel size will do): the logo is shown 40 px
+   * high, and these give its width so a client that blocks images keeps the logo's box.
+   */
+  logoWidth?: number;
+  /** Logo height in px, with `logoWidth`. */
+  logoHeight?: number;
+  /** Logo width ÷ height (`4` for a 160×40 logo), instead of `logoWidth` and `logoHeight`. */
+  logoAspectRatio?: number;
   /** Email width in px, 480–800. @default 600 */
   width?: number;
 }
@@ -38,10 +47,9 @@ export interface DarkPalette {
   ruleColor: string;
 }
 
-export interface ResolvedTheme extends Required<Omit<Theme, 'logoUrl' | 'logoAlt' | 'logoDarkUrl'>> {
-  logoUrl?: string;
-  logoAlt?: string;
-  logoDarkUrl?: string;
+type LogoToken = 'logoUrl' | 'logoAlt' | 'logoDarkUrl' | 'logoWidth' | 'logoHeight' | 'logoAspectRatio';
+
+export interface ResolvedTheme extends Required<Omit<Theme, LogoToken>>, Pick<Theme, LogoToken> {
   mutedColor: string;
   ruleColor: string;
   dark: DarkPalette;
@@ -73,34 +81,67 @@ const httpsUrl = v.pipe(
     (issue) => `expected an https URL, found ${show(issue.input)}`,
   ),
 );
+const pixels = (field: string) =>
+  v.pipe(
+    v.number((issue) => `expected ${field} in px, found ${show(issue.input)}`),
+    v.integer((issue) => `expected a whole number of px for ${field}, found ${show(issue.input)}`),
+    v.minValue(1, (issue) => `expected ${field} of at least 1 px, found ${show(issue.input)}`),
+    v.maxValue(10_000, (issue) => `expected ${field} of at most 10000 px, found ${show(issue.input)}`),
+  );
 
-const themeSchema = record({
-  brandColor: v.optional(hex('brandColor')),
-  textColor: v.optional(hex('textColor')),
-  backgroundColor: v.optional(hex('backgroundColor')),
-  linkColor: v.optional(hex('linkColor')),
-  fontFamily: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(
-        /^[\w\s,'-]{1,200}$/,
-        (issue) =>
-          `expected a CSS font stack of letters, digits, spaces, commas, hyphens and single quotes, found ${show(issue.input)}`,
+const themeSchema = v.pipe(
+  record({
+    brandColor: v.optional(hex('brandColor')),
+    textColor: v.optional(hex('textColor')),
+    backgroundColor: v.optional(hex('backgroundColor')),
+    linkColor: v.optional(hex('linkColor')),
+    fontFamily: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(
+          /^[\w\s,'-]{1,200}$/,
+          (issue) =>
+            `expected a CSS font stack of letters, digits, spaces, commas, hyphens and single quotes, found ${show(issue.input)}`,
+        ),
       ),
     ),
-  ),
-  logoUrl: v.optional(httpsUrl),
-  logoAlt: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  logoDarkUrl: v.optional(httpsUrl),
-  width: v.optional(
-    v.pipe(
-      v.number((issue) => `expected a width in px (480–800), found ${show(issue.input)}`),
-      v.integer((issue) => `expected a whole number of px, found ${show(issue.input)}`),
-      v.minValue(480, (issue) => `expected a width of at least 480 px, found ${show(issue.input)}`),
-      v.maxValue(800, (issue) => `expected a width of at most 800 px, found ${show(issue.input)}`),
+    logoUrl: v.optional(httpsUrl),
+    logoAlt: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    logoDarkUrl: v.optional(httpsUrl),
+    logoWidth: v.optional(pixels('logoWidth')),
+    logoHeight: v.optional(pixels('logoHeight')),
+    logoAspectRatio: v.optional(
+      v.pipe(
+        v.number((issue) => `expected width ÷ height as a number (e.g. 4), found ${show(issue.input)}`),
+        v.minValue(0.1, (issue) => `expected an aspect ratio of at least 0.1, found ${show(issue.input)}`),
+        v.maxValue(20, (issue) => `expected an aspect ratio of at most 20, found ${show(issue.input)}`),
+      ),
     ),
+    width: v.optional(
+      v.pipe(
+        v.number((issue) => `expected a width in px (480–800), found ${show(issue.input)}`),
+        v.integer((issue) => `expected a whole number of px, found ${show(issue.input)}`),
+        v.minValue(480, (issue) => `expected a width of at least 480 px, found ${show(issue.input)}`),
+        v.maxValue(800, (issue) => `expected a width of at most 800 px, found ${show(issue.input)}`),
+      ),
+    ),
+  }),
+  // The logo's proportions come from both dimensions, or from logoAspectRatio alone.
+  v.forward(
+    v.check(
+      (theme) => (theme.logoWidth === undefined) === (theme.logoHeight === undefined),
+      'expected logoWidth and logoHeight together (or logoAspectRatio alone), found only one',
+    ),
+    ['logoHeight'],
   ),
-});
+  v.forward(
+    v.check(
+      (theme) => theme.logoHeight === undefined || theme.logoAspectRatio === undefined,
+      'expected either logoWidth and logoHeight or logoAspectRatio, found both',
+    ),
+    ['logoAspectRatio'],
+  ),
+);
 
 /** Validates theme tokens (issues are reported under `theme.*`) and derives the full palette. */
 export function resolveTheme(theme: Theme | undefined): ResolvedTheme {

@@ -4,12 +4,15 @@
  * that Handlebars escapes (`{{ }}`). Story text can therefore never become markup.
  */
 import type { Edition, EditionImage, EditionSection, Inline } from '../normalize/edition.js';
+import { widthAt } from '../normalize/image-size.js';
 import { inlinePlain, memoizeByNodes } from '../normalize/inline.js';
 import { escapeHtml, hrefAttribute, inlineHtml } from './html.js';
 import type { ResolvedTheme } from './theme.js';
 
 /** Padding after the preheader: zero-width joiners and spaces that keep body text out of the inbox preview. */
 export const preheaderTarget = 200;
+/** The masthead shows the logo this many px high (templates/masthead.mjml). */
+const logoHeight = 40;
 const invisibleFiller = '\u034f\u200c\u00a0';
 
 export function preheaderPadding(preheader: string): string {
@@ -44,6 +47,7 @@ export function templateView(edition: Edition, settings: ViewSettings) {
       src: escapeHtml(value.src),
       alt: value.alt,
       width: value.width,
+      height: value.height,
       href: value.href === undefined ? undefined : hrefAttribute(value.href),
       creditHtml: html(value.credit),
     };
@@ -73,7 +77,16 @@ export function templateView(edition: Edition, settings: ViewSettings) {
       : undefined,
     theme,
     logo: theme.logoUrl
-      ? { src: theme.logoUrl, alt: theme.logoAlt ?? edition.title, darkSrc: theme.logoDarkUrl }
+      ? {
+          src: theme.logoUrl,
+          alt: theme.logoAlt ?? edition.title,
+          darkSrc: theme.logoDarkUrl,
+          width: widthAt(logoHeight, {
+            width: theme.logoWidth,
+            height: theme.logoHeight,
+            aspectRatio: theme.logoAspectRatio,
+          }),
+        }
       : undefined,
     stories: edition.stories.map((story, index) => ({
       number: story.number,

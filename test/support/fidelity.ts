@@ -1,8 +1,9 @@
 /** Shared by the tests: example briefings, one renderer, a parsed DOM, Chromium. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { type Briefing, createRenderer, type Renderer, type RenderOptions } from '../../src/node/index.js';
 import { contrastRatio } from '../../src/render/theme.js';
+import { toolAvailable } from './tools.js';
 
 /** The 5-story edition, the hand-converted seed article and the Hebrew (RTL) briefing. */
 export const exampleNames = ['morning-edition', 'seed-iran-working-group', 'rtl-hebrew'] as const;
@@ -35,18 +36,12 @@ export const chromiumArgs = [
   '--disable-gpu',
   '--disable-background-networking',
 ];
-export const inCI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
-
 /**
  * Whether the browser tests run: always in CI (where a missing Chromium must fail them, not skip
  * them), locally only when Chromium is installed.
  */
 export function browserTestsEnabled(): boolean {
-  if (existsSync(chromiumPath) || inCI) return true;
-  console.warn(
-    `Skipping browser tests: no Chromium at ${chromiumPath}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-  );
-  return false;
+  return toolAvailable('Chromium', chromiumPath, 'apt-get install -y chromium (or set CHROMIUM_PATH)');
 }
 
 /** WCAG 2 contrast ratio of two `[r, g, b]` colours (0–255), via the theme's own formula. */
