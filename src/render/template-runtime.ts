@@ -11,6 +11,15 @@ export function get(parent: unknown, name: string): unknown {
     : undefined;
 }
 
+/**
+ * A property of the view newsbrief builds: plain objects of its own making, whose fields are all
+ * own properties. The generated code uses `get` instead for names that `Object.prototype` also
+ * has (`constructor`, `toString`…), where only an own property may answer.
+ */
+export function field(parent: unknown, name: string): unknown {
+  return parent == null ? undefined : (parent as Record<string, unknown>)[name];
+}
+
 /** Handlebars' `lambda`: a function value is called with the current context. */
 function lambda(value: unknown, context: unknown): unknown {
   return typeof value === 'function' ? (value as (this: unknown) => unknown).call(context) : value;
