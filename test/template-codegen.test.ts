@@ -1,10 +1,10 @@
 /**
- * The default template's generated render function (src/render/template-codegen.ts) against the
+ * The default template's generated render function (src/node/template-codegen.ts) against the
  * same template run by the Handlebars runtime: byte-identical html for generated briefings that
  * switch every optional part of the template on and off, with hostile text in every field.
  */
 import fc from 'fast-check';
-import type Handlebars from 'handlebars';
+import Handlebars from 'handlebars';
 import runtime from 'handlebars/runtime.js';
 import { describe, expect, it } from 'vitest';
 import type { Briefing, Story } from '../src/index.js';
@@ -12,6 +12,7 @@ import { generateRenderFunction } from '../src/node/template-codegen.js';
 import { toEdition } from '../src/normalize/edition.js';
 import { minifiedSpec, renderDefault } from '../src/render/generated/templates.js';
 import { countLine, editionStats } from '../src/render/stats.js';
+import { each, escaped, field, get, present, truthy, unescaped } from '../src/render/template-runtime.js';
 import { resolveTheme } from '../src/render/theme.js';
 import { templateView } from '../src/render/view.js';
 import { assertBriefing } from '../src/schema.js';
@@ -129,6 +130,20 @@ describe('the generated default render function', () => {
       { numRuns: runs },
     );
     expect(rendered).toBeGreaterThan(runs * 0.8);
+  });
+
+  it('reads inherited names (constructor, toString) as Handlebars does: not at all', () => {
+    const template = '{{constructor}}|{{a.toString}}|{{a.b}}|{{#each list}}{{@index}}{{this}}{{/each}}';
+    const source = generateRenderFunction(template, 'render', './unused.js')
+      .replace(/^import .*\n/, '')
+      .replace('export function', 'return function');
+    const helpers = { each, escaped, field, get, present, truthy, unescaped };
+    const render = new Function(...Object.keys(helpers), source)(...Object.values(helpers)) as (
+      view: unknown,
+    ) => string;
+    const data = { a: { b: '<b>' }, list: ['x', 'y'] };
+    expect(render(data)).toBe(Handlebars.create().compile(template)(data));
+    expect(render(data)).toBe('||&lt;b&gt;|0x1y');
   });
 
   it.each([

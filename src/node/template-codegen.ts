@@ -40,7 +40,7 @@ export function generateRenderFunction(template: string, name: string, runtimeMo
   const generator = new Generator();
   const body = generator.program(Handlebars.parse(template), { context: 'root' });
   return [
-    `import { each, escaped, get, present, truthy, unescaped } from ${JSON.stringify(runtimeModule)};`,
+    `import { each, escaped, field, get, present, truthy, unescaped } from ${JSON.stringify(runtimeModule)};`,
     '',
     `export function ${name}(root) {`,
     `  return ${body};`,
@@ -129,7 +129,12 @@ class Generator {
     } else if (parts.length === 1 && !isScoped(path) && builtInHelpers.has(parts[0] as string)) {
       unsupported(node, `the {{${parts[0]}}} helper`);
     }
-    return parts.reduce((expression, part) => `get(${expression}, ${JSON.stringify(part)})`, base);
+    // `field` is a plain property read; `get` checks for an own property, for names an object
+    // inherits (`constructor`…), as Handlebars' lookupProperty does for every name.
+    return parts.reduce((expression, part) => {
+      const read = part in Object.prototype || part === '__proto__' ? 'get' : 'field';
+      return `${read}(${expression}, ${JSON.stringify(part)})`;
+    }, base);
   }
 
   private variable(prefix: string): string {

@@ -1,5 +1,5 @@
 /**
- * What the default template's generated render function (see template-codegen.ts) calls: the
+ * What the default template's generated render function (see src/node/template-codegen.ts) calls: the
  * Handlebars runtime's semantics for lookups, escaping and the built-in block helpers, without its
  * per-call machinery (option objects, program wrappers, helper wrappers, data frames).
  */
@@ -9,6 +9,15 @@ export function get(parent: unknown, name: string): unknown {
   return parent != null && Object.hasOwn(parent as object, name)
     ? (parent as Record<string, unknown>)[name]
     : undefined;
+}
+
+/**
+ * A property of the view newsbrief builds: plain objects of its own making, whose fields are all
+ * own properties. The generated code uses `get` instead for names that `Object.prototype` also
+ * has (`constructor`, `toString`…), where only an own property may answer.
+ */
+export function field(parent: unknown, name: string): unknown {
+  return parent == null ? undefined : (parent as Record<string, unknown>)[name];
 }
 
 /** Handlebars' `lambda`: a function value is called with the current context. */
