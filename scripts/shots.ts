@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createRenderer } from '../src/index.js';
+import { createRenderer } from '../src/node/index.js';
 import {
   type EngineBrowser,
   engines,

@@ -14,7 +14,7 @@
  * missing is skipped with a message, except in CI, where it fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRenderer, type RenderOptions } from '../src/index.js';
+import { createRenderer, type RenderOptions } from '../src/node/index.js';
 import { type Document, documents } from './support/editions.js';
 import {
   type EngineBrowser,

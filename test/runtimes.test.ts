@@ -32,7 +32,7 @@ import {
   workerBuild,
 } from './runtimes/engines.js';
 import { cleanEnv, footprint, installConsumer, packPackage, repoRoot } from './runtimes/packed.js';
-import { inCI } from './support/fidelity.js';
+import { inCI } from './support/tools.js';
 
 const run = promisify(execFile);
 const fromRepo = (path: string) => join(repoRoot, path);

@@ -9,7 +9,7 @@ import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { longEdition } from '../bench/editions.js';
 import { loadExamples } from '../scripts/example-inputs.js';
-import { type Briefing, createRenderer, type RenderOptions, toMailMessage } from '../src/index.js';
+import { type Briefing, createRenderer, type RenderOptions, toMailMessage } from '../src/node/index.js';
 import { toolAvailable } from './support/tools.js';
 
 const spamassassin = process.env.SPAMASSASSIN_PATH ?? '/usr/bin/spamassassin';
