@@ -97,7 +97,9 @@ type Locate = (lines: SourceLine[]) => SourcePosition;
 /** Where `lines` were written: from the first one's first character to the last one's end. */
 function spotOf(lines: SourceLine[], lineOffset: number): SourcePosition {
   const first = lines[0] as SourceLine;
-  const last = lines.at(-1) as SourceLine;
+  let end = lines.length - 1;
+  while (end > 0 && (lines[end] as SourceLine).endColumn <= (lines[end] as SourceLine).column) end -= 1;
+  const last = lines[end] as SourceLine;
   const lead = first.text.length - first.text.trimStart().length;
   return {
     line: lineOffset + first.line,
@@ -130,8 +132,8 @@ function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate): void
       return;
     case 'list':
       for (const item of block.items)
-        for (const text of listItemTexts(item))
-          addItem(builder, block.ordered ? 'numbered' : 'bullets', text, at(item.lines));
+        for (const { text, lines } of listItemTexts(item))
+          addItem(builder, block.ordered ? 'numbered' : 'bullets', text, at(lines));
       return;
     case 'blockquote':
       for (const child of block.blocks) addBlock(builder, child, at);
@@ -225,14 +227,20 @@ function addText(builder: StoryBuilder, raw: string, spot: SourcePosition): void
   builder.paragraph(text, spot);
 }
 
-/** The text of a list item, then the texts of any list nested in it (flattened after it). */
-function listItemTexts(item: ListItem): string[] {
+/**
+ * The text of a list item, then the texts of any list nested in it (flattened after it), each with
+ * the lines it was written on.
+ */
+function listItemTexts(item: ListItem): { text: string; lines: SourceLine[] }[] {
   const text: string[] = [];
-  const nested: string[] = [];
+  const nested: { text: string; lines: SourceLine[] }[] = [];
   for (const child of item.blocks) {
     if (child.type === 'list') for (const inner of child.items) nested.push(...listItemTexts(inner));
     else if (child.type === 'paragraph') text.push(inlineSubset(textOf(child.lines)));
     else if (!(child.type === 'html' && child.comment)) text.push(squash(textOf(child.lines)));
   }
-  return [squash(text.join(' ')), ...nested];
+  // The item's own lines end where a nested list starts, so each nested item has its own span.
+  const firstNested = item.blocks.find((child) => child.type === 'list')?.lines[0];
+  const own = firstNested ? item.lines.filter((line) => line.line < firstNested.line) : item.lines;
+  return [{ text: squash(text.join(' ')), lines: own.length > 0 ? own : item.lines }, ...nested];
 }
