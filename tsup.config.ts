@@ -1,12 +1,12 @@
 import { defineConfig } from 'tsup';
 
 /**
- * Runtime dependencies are bundled: valibot, marked, js-yaml and the Handlebars runtime (their
+ * Runtime dependencies are bundled: valibot, js-yaml and the Handlebars runtime (their
  * licenses are in THIRD_PARTY_NOTICES.md). `npm install newsbrief` then brings only commander, for
  * the CLI, and importing resolves no package. MJML, juice, the minifier and the full Handlebars
  * compiler stay external: optional peers, loaded by the Node build only to compile templates.
  */
-const bundled = ['valibot', 'marked', 'js-yaml', /^handlebars\/runtime/];
+const bundled = ['valibot', 'js-yaml', /^handlebars\/runtime/];
 const peers = ['mjml', 'juice', 'html-minifier-terser', /^handlebars$/];
 
 export default defineConfig([

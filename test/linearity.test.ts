@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { growth, operations, patterns } from '../bench/scaling.js';
-import { createRenderer } from '../src/index.js';
+import { createRenderer, parseBriefing } from '../src/index.js';
 
 const renderer = await createRenderer();
 const lengths = [2_500, 10_000] as const;
@@ -26,5 +26,37 @@ describe('render and parse time grow linearly with the input', () => {
         expect(best).toBeLessThan(bound);
       });
     }
+  }
+});
+
+/**
+ * Block structure a paste can repeat: runs of container markers on one line (each one a level of
+ * nesting) and runs of lines that each open a block. The Markdown block scan must stay linear on
+ * these too; the paragraph patterns above start after a serial number, so they never reach it.
+ */
+const blockPatterns = [
+  { name: '`> ` on one line', unit: '> ' },
+  { name: '`- ` on one line', unit: '- ' },
+  { name: '`1. ` on one line', unit: '1. ' },
+  { name: '`> - 1. ` on one line', unit: '> - 1. ' },
+  { name: 'unclosed `<!--` lines', unit: '<!--\n' },
+  { name: 'unclosed fences', unit: '```\n' },
+  { name: 'nested items', unit: '- a\n  ' },
+  { name: 'quoted lines', unit: '> a\n' },
+  { name: 'reference definitions', unit: '[a]: b\n' },
+  { name: 'paragraphs with underlines', unit: 'a\n-\n' },
+] as const;
+
+describe('the Markdown block scan grows linearly with the input', () => {
+  const parseBlocks = (text: string, serial: number) => parseBriefing(`# Story ${serial}\n\n${text}\n`);
+  for (const pattern of blockPatterns) {
+    it(`parse Markdown blocks: ${pattern.name}, 4× the text costs < ${bound}× the time`, () => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let attempt = 0; attempt < 3 && best >= bound; attempt += 1) {
+        const [short, long] = growth(parseBlocks, pattern.unit, lengths, 3) as [number, number];
+        best = Math.min(best, long / Math.max(short, 0.001));
+      }
+      expect(best).toBeLessThan(bound);
+    });
   }
 });

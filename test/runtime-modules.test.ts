@@ -99,7 +99,7 @@ const footer = '<mj-text css-class="nb-t" padding="8px 24px 32px"><p>Thanks for 
 describe.each(['esm', 'cjs'] as const)('built package (%s)', (format) => {
   it('renders with the default templates without loading mjml, juice, the minifier or the Handlebars compiler', async () => {
     const modules = await loadedModules(format);
-    // The detection sees what loads: the built entry itself (valibot, marked and the Handlebars
+    // The detection sees what loads: the built entry itself (valibot, js-yaml and the Handlebars
     // runtime are bundled into it, so no package from node_modules is needed to render).
     expect(modules.some((file) => file.endsWith(format === 'esm' ? 'node.js' : 'node.cjs'))).toBe(true);
     expect(modules.filter((file) => file.includes('/node_modules/'))).toEqual([]);

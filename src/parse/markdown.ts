@@ -1,16 +1,16 @@
 /**
  * The Markdown form: each `# Heading` starts a story. Block structure (paragraphs, lists, headings,
- * quotes, code) comes from `marked`'s block lexer, so it follows CommonMark; inline text is kept as
- * newsbrief's inline subset by `inlineSubset`, which runs in one pass.
+ * quotes, code) comes from `markdownBlocks`, a line scanner for the CommonMark block subset pastes
+ * use; inline text is kept as newsbrief's inline subset by `inlineSubset`. Both run in one pass.
  */
-import { Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
 import type { Story } from '../model.js';
 import { displayLabel } from './axioms.js';
 import { parseError } from './errors.js';
 import { imageWithSize } from './image.js';
 import { imageOf, inlineSubset } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
-import { type SourcePosition, spanOf } from './positions.js';
+import { type ListItem, type MarkdownBlock, markdownBlocks, type SourceLine } from './markdown-blocks.js';
+import type { SourcePosition } from './positions.js';
 import { isByline, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
 
 /** What the Markdown body holds: the stories, and any paragraphs written before the first one. */
@@ -22,7 +22,6 @@ export interface MarkdownEdition {
   intro?: { text: string; line: number };
 }
 
-const lexerOptions = { gfm: true } as const;
 /** `•` is not a Markdown list marker, so pasted `• ` lines arrive inside a paragraph. */
 const dotBullet = /^\s*[•●▪◦‣·]\s*(.*)$/u;
 
@@ -31,8 +30,7 @@ const fence = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
  * True when the body has an ATX level-1 heading (`# Headline`) outside fenced code blocks. A scan
- * of line starts, not a Markdown lex: it decides the form of every paste, and marked's inline
- * lexer slows down quadratically on some hostile pastes (`*|*|*|…`).
+ * of line starts, cheaper than the block scan: it decides the form of every paste.
  */
 export function hasStoryHeading(body: string): boolean {
   let open: string | undefined;
@@ -50,10 +48,9 @@ export function hasStoryHeading(body: string): boolean {
 
 /**
  * Parses a Markdown body into stories. `lineOffset` is the number of source lines before `body`
- * (front matter), so errors name the line in the original source.
+ * (front matter), so errors and positions name the line in the original source.
  */
 export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
-  const blocks = lex(body);
   const stories: Story[] = [];
   const positions: StoryPositions[] = [];
   const finish = (done: StoryBuilder) => {
@@ -63,30 +60,31 @@ export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
   const intro: string[] = [];
   let introLine = 0;
   let builder: StoryBuilder | undefined;
+  const at = (lines: SourceLine[]) => spotOf(lines, lineOffset);
 
-  for (const { token, line: bodyLine } of blocks) {
-    const line = lineOffset + bodyLine;
-    if (isStoryHeading(token)) {
+  for (const block of markdownBlocks(body)) {
+    const spot = at(block.lines);
+    if (block.type === 'heading' && block.depth === 1) {
       if (builder) finish(builder);
-      const written = inlineSubset((token as Tokens.Heading).text);
-      if (!written) throw parseError(line, 'a "# " heading needs headline text after the "#"');
+      const written = inlineSubset(block.text);
+      if (!written) throw parseError(spot.line, 'a "# " heading needs headline text after the "#"');
       const { kicker, headline } = splitKicker(written);
-      builder = new StoryBuilder(headline, kicker, spanOf(token.raw.replace(/^\n+/, ''), line, 1));
+      builder = new StoryBuilder(headline, kicker, spot);
       continue;
     }
     if (!builder) {
-      if (isFiller(token)) continue;
-      if (token.type !== 'paragraph') {
+      if (isFiller(block)) continue;
+      if (block.type !== 'paragraph') {
         throw parseError(
-          line,
-          `only greeting paragraphs may come before the first "# Headline", found a ${token.type}`,
+          spot.line,
+          `only greeting paragraphs may come before the first "# Headline", found a ${block.type}`,
         );
       }
-      if (intro.length === 0) introLine = line;
-      intro.push(inlineSubset((token as Tokens.Paragraph).text));
+      if (intro.length === 0) introLine = spot.line;
+      intro.push(inlineSubset(textOf(block.lines)));
       continue;
     }
-    addBlock(builder, token, line);
+    addBlock(builder, block, at);
   }
   if (builder) finish(builder);
   const edition: MarkdownEdition = { stories, positions };
@@ -94,101 +92,93 @@ export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
   return edition;
 }
 
-interface Block {
-  token: Token;
-  /** 1-based line of the token within the body. */
-  line: number;
+type Locate = (lines: SourceLine[]) => SourcePosition;
+
+/** Where `lines` were written: from the first one's first character to the last one's end. */
+function spotOf(lines: SourceLine[], lineOffset: number): SourcePosition {
+  const first = lines[0] as SourceLine;
+  let end = lines.length - 1;
+  while (end > 0 && (lines[end] as SourceLine).endColumn <= (lines[end] as SourceLine).column) end -= 1;
+  const last = lines[end] as SourceLine;
+  const lead = first.text.length - first.text.trimStart().length;
+  return {
+    line: lineOffset + first.line,
+    column: first.column + lead,
+    endLine: lineOffset + last.line,
+    endColumn: last.endColumn,
+  };
 }
 
-/** Top-level tokens with their line numbers, counted from each token's raw source. */
-function lex(body: string): Block[] {
-  let line = 1;
-  // Block tokens only: inline text is read by inlineSubset (see there why not marked's inline lexer).
-  return new Lexer(lexerOptions).blockTokens(body, []).map((token) => {
-    const block = { token, line: line + leadingNewlines(token.raw) };
-    line += (token.raw.match(/\n/g) ?? []).length;
-    return block;
-  });
+function textOf(lines: SourceLine[]): string {
+  return lines.map((line) => line.text).join('\n');
 }
 
-function leadingNewlines(raw: string): number {
-  return raw.length - raw.replace(/^\n+/, '').length;
+/** Blocks that carry no story text: `---` rules and HTML comments. */
+function isFiller(block: MarkdownBlock): boolean {
+  return block.type === 'hr' || (block.type === 'html' && block.comment);
 }
 
-function isStoryHeading(token: Token): token is Tokens.Heading {
-  return token.type === 'heading' && (token as Tokens.Heading).depth === 1;
-}
-
-/** Blocks that carry no story text: blank space, `---` rules, HTML comments. */
-function isFiller(token: Token): boolean {
-  if (token.type === 'space' || token.type === 'hr') return true;
-  return token.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(token.raw);
-}
-
-function addBlock(builder: StoryBuilder, token: Token, line: number): void {
-  const block = token as MarkedToken;
-  const spot = spanOf(token.raw.replace(/^\n+/, ''), line, 1);
+function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate): void {
+  const spot = at(block.lines);
   switch (block.type) {
-    case 'space':
     case 'hr':
-    case 'def':
       return;
     case 'heading':
       // A `##` heading inside a story reads as an axiom label; the paragraphs below are its text.
       builder.section(displayLabel(inlineSubset(block.text)), '', spot);
       return;
     case 'paragraph':
-      addParagraph(builder, block, spot);
+      addParagraph(builder, block.lines, at);
       return;
     case 'list':
-      addList(builder, block, spot);
+      for (const item of block.items)
+        for (const { text, lines } of listItemTexts(item))
+          addItem(builder, block.ordered ? 'numbered' : 'bullets', text, at(lines));
       return;
     case 'blockquote':
-      for (const child of block.tokens) addBlock(builder, child, line);
+      for (const child of block.blocks) addBlock(builder, child, at);
       return;
     case 'html':
-      if (!isFiller(block)) builder.paragraph(squash(block.raw), spot);
+      if (!block.comment) builder.paragraph(squash(textOf(block.lines)), spot);
       return;
     case 'code':
       builder.paragraph(squash(block.text), spot);
       return;
-    default:
-      builder.paragraph(squash(block.raw), spot);
   }
 }
 
 /**
- * A paragraph as marked reads it can hold several blocks of a paste: `•` lines (not a Markdown
- * list marker) and lines that open with a label (`**Why it matters:** …` right under the lede,
- * without a blank line) each start a block of their own.
+ * A Markdown paragraph can hold several blocks of a paste: `•` lines (not a Markdown list marker)
+ * and lines that open with a label (`**Why it matters:** …` right under the lede, without a blank
+ * line) each start a block of their own.
  */
-function addParagraph(builder: StoryBuilder, paragraph: Tokens.Paragraph, spot: SourcePosition): void {
-  const lines = paragraph.text.split('\n');
-  if (lines.length === 1 || !lines.some((text, index) => index > 0 && startsBlock(text))) {
-    addText(builder, paragraph.text, spot);
+function addParagraph(builder: StoryBuilder, lines: SourceLine[], at: Locate): void {
+  if (lines.length === 1 || !lines.some((line, index) => index > 0 && startsBlock(line.text))) {
+    addText(builder, textOf(lines), at(lines));
     return;
   }
-  let run: { kind: 'text' | 'bullets'; lines: string[]; line: number } | undefined;
+  let run: { kind: 'text' | 'bullets'; lines: SourceLine[]; texts: string[] } | undefined;
   const flush = () => {
     if (!run) return;
-    const source = run.lines.join('\n');
-    const at = spanOf(source, run.line, 1);
-    if (run.kind === 'bullets') addItem(builder, 'bullets', inlineSubset(source), at);
-    else addText(builder, source, at);
+    const source = run.texts.join('\n');
+    const spot = at(run.lines);
+    if (run.kind === 'bullets') addItem(builder, 'bullets', inlineSubset(source), spot);
+    else addText(builder, source, spot);
   };
-  lines.forEach((text, index) => {
-    const bullet = dotBullet.exec(text);
-    if (bullet || !run || startsBlock(text)) {
+  for (const line of lines) {
+    const bullet = dotBullet.exec(line.text);
+    if (bullet || !run || startsBlock(line.text)) {
       flush();
       run = {
         kind: bullet ? 'bullets' : 'text',
-        lines: [bullet ? (bullet[1] ?? '') : text],
-        line: spot.line + index,
+        lines: [line],
+        texts: [bullet ? (bullet[1] ?? '') : line.text],
       };
-      return;
+      continue;
     }
-    run.lines.push(text);
-  });
+    run.lines.push(line);
+    run.texts.push(line.text);
+  }
   flush();
 }
 
@@ -207,17 +197,6 @@ function addItem(
   const label = kind === 'bullets' ? readLabel(text, { knownOnly: true }) : undefined;
   if (label) builder.section(label.label, label.rest, spot);
   else builder.item(kind, text, spot);
-}
-
-/** Each item of a list; nested lists are flattened after their parent item. */
-function addList(builder: StoryBuilder, list: Tokens.List, spot: SourcePosition): void {
-  const kind = list.ordered ? 'numbered' : 'bullets';
-  let itemLine = spot.line;
-  for (const item of list.items) {
-    const itemSpot = spanOf(item.raw, itemLine, 1);
-    for (const text of listItemTexts(item)) addItem(builder, kind, text, itemSpot);
-    itemLine += (item.raw.match(/\n/g) ?? []).length;
-  }
 }
 
 const emphasised = /^([_*])(.+)\1$/u;
@@ -248,14 +227,20 @@ function addText(builder: StoryBuilder, raw: string, spot: SourcePosition): void
   builder.paragraph(text, spot);
 }
 
-/** The text of a list item, then the texts of any list nested in it. */
-function listItemTexts(item: Tokens.ListItem): string[] {
+/**
+ * The text of a list item, then the texts of any list nested in it (flattened after it), each with
+ * the lines it was written on.
+ */
+function listItemTexts(item: ListItem): { text: string; lines: SourceLine[] }[] {
   const text: string[] = [];
-  const nested: string[] = [];
-  for (const child of item.tokens as MarkedToken[]) {
+  const nested: { text: string; lines: SourceLine[] }[] = [];
+  for (const child of item.blocks) {
     if (child.type === 'list') for (const inner of child.items) nested.push(...listItemTexts(inner));
-    else if (child.type === 'text' || child.type === 'paragraph') text.push(inlineSubset(child.text));
-    else if (child.type !== 'space' && child.type !== 'checkbox') text.push(squash(child.raw));
+    else if (child.type === 'paragraph') text.push(inlineSubset(textOf(child.lines)));
+    else if (!(child.type === 'html' && child.comment)) text.push(squash(textOf(child.lines)));
   }
-  return [squash(text.join(' ')), ...nested];
+  // The item's own lines end where a nested list starts, so each nested item has its own span.
+  const firstNested = item.blocks.find((child) => child.type === 'list')?.lines[0];
+  const own = firstNested ? item.lines.filter((line) => line.line < firstNested.line) : item.lines;
+  return [{ text: squash(text.join(' ')), lines: own.length > 0 ? own : item.lines }, ...nested];
 }
