@@ -321,13 +321,12 @@ class EditorView implements Editor {
     const source = this.textarea.value;
     let read: ReadSource | undefined;
     try {
-      if (source.trim() === '') {
-        this.showProblem(undefined);
-        return;
+      // An empty pane is no error (the placeholder says what to do); the last email stays.
+      if (source.trim() !== '') {
+        read = readSource(source);
+        const result = this.renderer.render(read.data as Parameters<Renderer['render']>[0]);
+        this.showResult(result, read, countLocale(read.data));
       }
-      read = readSource(source);
-      const result = this.renderer.render(read.data as Parameters<Renderer['render']>[0]);
-      this.showResult(result, read, countLocale(read.data));
       this.showProblem(undefined);
     } catch (error) {
       const problem =
