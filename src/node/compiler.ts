@@ -13,5 +13,5 @@ export const compileForRenderer: TemplateCompiler = async (templates, settings) 
       : settings.minify
         ? `Option theme.width (${settings.width})`
         : 'Option minify: false';
-  return runCompiled(evaluateBuilt(await buildTemplates(templates, { ...settings, feature })));
+  return await runCompiled(evaluateBuilt(await buildTemplates(templates, { ...settings, feature })));
 };

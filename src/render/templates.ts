@@ -4,9 +4,6 @@
  * width) needs Node and optional peers; the Node build passes a `TemplateCompiler` for that.
  */
 import type HandlebarsCompiler from 'handlebars';
-// The runtime alone (no compiler) is enough to run a precompiled template; its .d.ts declares
-// nothing, so borrow the full package's types. `.js` because handlebars has no exports map.
-import runtime from 'handlebars/runtime.js';
 import { NewsbriefError } from '../errors.js';
 import { describe } from '../schema.js';
 import { defaultTemplates } from './generated/templates.js';
@@ -64,14 +61,22 @@ export function isCompiledTemplates(value: unknown): value is CompiledTemplates 
   );
 }
 
-/** Runs a precompiled spec in a runtime environment of its own: nothing touches a global instance. */
-export function runCompiled(compiled: CompiledTemplates): TemplateFn {
+/**
+ * Runs a compiled template set: its plain render function, or its precompiled spec in a Handlebars
+ * runtime environment of its own (nothing touches a global instance).
+ */
+export async function runCompiled(compiled: CompiledTemplates): Promise<TemplateFn> {
   if (typeof compiled.render === 'function') return compiled.render;
   if (typeof compiled.spec !== 'object' || compiled.spec === null || typeof compiled.width !== 'number') {
     throw new NewsbriefError(
       `Option templates: expected a module written by \`newsbrief build-templates\`, found ${describe(compiled)} without a spec and width.`,
     );
   }
+  // Loaded only for a spec: the default templates render without it, so importing newsbrief does
+  // not evaluate it, and a code-splitting bundler puts it in a chunk of its own. The runtime alone
+  // (no compiler) runs a precompiled template; its .d.ts declares nothing, so borrow the full
+  // package's types. `.js` because handlebars has no exports map.
+  const { default: runtime } = await import('handlebars/runtime.js');
   const env = (runtime as unknown as typeof HandlebarsCompiler).create();
   try {
     return env.template(compiled.spec as Parameters<typeof HandlebarsCompiler.template>[0]) as TemplateFn;
@@ -106,11 +111,11 @@ export async function loadTemplate(
         `Option theme.width: expected ${templates.width}, the width the compiled templates were built for, found ${settings.width}; rebuild them with \`newsbrief build-templates --width ${settings.width}\`.`,
       );
     }
-    return { template: runCompiled(templates), width: templates.width };
+    return { template: await runCompiled(templates), width: templates.width };
   }
   const width = settings.width ?? defaultTemplates.width;
   if (templates === undefined && width === defaultTemplates.width && settings.minify) {
-    return { template: runCompiled(defaultTemplates), width };
+    return { template: await runCompiled(defaultTemplates), width };
   }
   if (compiler === undefined) {
     throw new NewsbriefError(
