@@ -13,8 +13,14 @@ export default defineConfig([
   {
     // index: the portable build (browsers, edge workers, the `default` condition); it imports no
     // Node module. node: the `node` condition and `newsbrief/node`, the core plus the compile
-    // step. cli: the `newsbrief` command. One ESM build, so the three share the core's chunk.
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/cli/index.ts' },
+    // step. cli: the `newsbrief` command. preview: the editor component (`newsbrief/preview`),
+    // portable too; `newsbrief preview` serves this file. One ESM build, so all share the core's chunk.
+    entry: {
+      index: 'src/index.ts',
+      node: 'src/node/index.ts',
+      cli: 'src/cli/index.ts',
+      preview: 'src/preview/index.ts',
+    },
     format: ['esm'],
     // neutral, not node: bundle packages' ESM builds (yaml's `node` build is CommonJS, which an
     // ESM bundle could only reach through a require shim), and keep `node:` imports as written.
@@ -24,14 +30,14 @@ export default defineConfig([
     },
     target: 'node20',
     splitting: true,
-    dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts', preview: 'src/preview/index.ts' } },
     sourcemap: false,
     noExternal: bundled,
     external: [...peers, /^node:/],
   },
   {
-    // `require('newsbrief')` on Node.
-    entry: { node: 'src/node/index.ts' },
+    // `require('newsbrief')` on Node, and `require('newsbrief/preview')` for CommonJS front-end code.
+    entry: { node: 'src/node/index.ts', preview: 'src/preview/index.ts' },
     format: ['cjs'],
     platform: 'node',
     target: 'node20',

@@ -64,15 +64,25 @@ export type Operation = (text: string, serial: number) => unknown;
 
 let serial = 0;
 
-/** Median milliseconds of `op` over at least `reps` calls and `minMs` of work. */
+/**
+ * Milliseconds of CPU time this process has used (all its threads, the garbage collector's
+ * included): on a shared machine, time other processes take the cores from it does not count,
+ * as it would in wall-clock time.
+ */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Median CPU milliseconds of `op` over at least `reps` calls and `minMs` of wall time. */
 export function timeMedian(op: Operation, text: string, reps = 7, minMs = 30): number {
   const times: number[] = [];
   const started = performance.now();
   while (times.length < reps || performance.now() - started < minMs) {
     serial += 1;
-    const start = performance.now();
+    const start = cpuMs();
     op(text, serial);
-    times.push(performance.now() - start);
+    times.push(cpuMs() - start);
     if (times.length >= 1000) break;
   }
   times.sort((a, b) => a - b);
@@ -94,10 +104,11 @@ export function operations(
 }
 
 /**
- * Median times at `lengths` for one pattern and operation, measured in rounds that alternate the
- * lengths, so a slow stretch of a shared machine falls on every length alike.
+ * Times at `lengths` for one pattern and operation: per length, the fastest of `rounds` medians,
+ * measured in rounds that alternate the lengths, so a slow stretch of a shared machine falls on
+ * every length alike (and noise, which only ever adds time, is dropped).
  */
-export function growth(op: Operation, unit: string, lengths: readonly number[], rounds = 3): number[] {
+export function growth(op: Operation, unit: string, lengths: readonly number[], rounds = 5): number[] {
   const texts = lengths.map((length) => runOf(unit, length));
   const samples: number[][] = lengths.map(() => []);
   for (let round = 0; round < rounds; round += 1) {
@@ -105,8 +116,5 @@ export function growth(op: Operation, unit: string, lengths: readonly number[], 
       samples[index]?.push(timeMedian(op, text));
     });
   }
-  return samples.map((values) => {
-    values.sort((a, b) => a - b);
-    return values[Math.floor(values.length / 2)] as number;
-  });
+  return samples.map((values) => Math.min(...values));
 }

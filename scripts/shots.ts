@@ -120,9 +120,10 @@ try {
       '#d8dadd',
       '-title',
       'newsbrief contact sheet: examples × WebKit, Gecko, Chromium × light, dark × 600, 375 px',
-      '-colors',
-      '256',
-      `PNG8:${out}`,
+      // Full colour: a palette would shift the dark-mode background a reviewer is judging.
+      '-depth',
+      '8',
+      out,
     ],
     { maxBuffer: 16 * 1024 * 1024 },
   );

@@ -90,7 +90,9 @@ function buildSchemas(limits: Required<BriefingLimits>) {
 
   /** Inline links must be https:, http: or mailto: (skipped for oversize text, already reported). */
   const inlineLinkCheck = v.rawCheck<string>(({ dataset, addIssue }) => {
-    if (!dataset.typed || dataset.value.length > limits.maxTextLength) return;
+    // Every link is written `[label](url)`: text without `](` has none, and need not be parsed.
+    if (!dataset.typed || dataset.value.length > limits.maxTextLength || !dataset.value.includes(']('))
+      return;
     for (const href of inlineLinks(parseInline(dataset.value))) {
       const problem = linkProblem(href);
       if (problem) addIssue({ message: `link ${problem}` });

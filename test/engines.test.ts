@@ -98,7 +98,7 @@ function expectedHeight(image: PageProbe['images'][number]): number | undefined 
   return width && height ? (image.box.width * Number(height)) / Number(width) : undefined;
 }
 
-/** What the engines did with blocked images, for the closing notes in README. */
+/** What each engine drew for a blocked photo, logged after the run (README, Email-client fidelity). */
 const blockedBoxes = new Map<string, string>();
 
 for (const engine of engines) {
@@ -118,27 +118,29 @@ for (const engine of engines) {
           await server?.close();
         });
 
-        it.runIf(scheme === 'light')('the checks catch a broken email', async () => {
-          const morning = all.find((doc) => doc.name === 'morning-edition') as Document;
-          const broken = (await render(morning))
-            .replace(
-              /(class="nb-preheader" style="[^"]*)"/,
-              '$1;display:block;max-height:none;max-width:none;opacity:1"',
-            )
-            .replace(
-              '</body>',
-              '<div style="width:700px">wide</div><p style="color:#bbbbbb">faint</p></body>',
-            );
-          const page = await browser.open(server.publish(broken, 'off'), 375, { blockImages: true });
-          try {
-            const problems = pageProblems(await page.evaluate<PageProbe>(probeExpression), scheme, 375);
-            expect(problems).toContain('preheader visible');
-            expect(problems.some((p) => p.startsWith('horizontal overflow'))).toBe(true);
-            expect(problems.some((p) => p.startsWith('contrast <p> "faint"'))).toBe(true);
-          } finally {
-            await page.close();
-          }
-        });
+        // Once per engine (registered, not skipped, so CI's count of skipped tests stays at zero).
+        if (scheme === 'light')
+          it('the checks catch a broken email', async () => {
+            const morning = all.find((doc) => doc.name === 'morning-edition') as Document;
+            const broken = (await render(morning))
+              .replace(
+                /(class="nb-preheader" style="[^"]*)"/,
+                '$1;display:block;max-height:none;max-width:none;opacity:1"',
+              )
+              .replace(
+                '</body>',
+                '<div style="width:700px">wide</div><p style="color:#bbbbbb">faint</p></body>',
+              );
+            const page = await browser.open(server.publish(broken, 'off'), 375, { blockImages: true });
+            try {
+              const problems = pageProblems(await page.evaluate<PageProbe>(probeExpression), scheme, 375);
+              expect(problems).toContain('preheader visible');
+              expect(problems.some((p) => p.startsWith('horizontal overflow'))).toBe(true);
+              expect(problems.some((p) => p.startsWith('contrast <p> "faint"'))).toBe(true);
+            } finally {
+              await page.close();
+            }
+          });
 
         it.each(all.map((doc) => [doc.name, doc] as const))(
           '%s: layout, contrast, preheader, RTL, images blocked then loaded',
@@ -178,6 +180,8 @@ for (const engine of engines) {
               await loaded.close();
             }
           },
+          // A WebKit page loads, resizes and is probed over HTTP round trips: slower on a busy machine.
+          60_000,
         );
       });
     }

@@ -1,80 +1,116 @@
+/**
+ * `newsbrief preview` in Chromium: the built CLI serves the editor component (the built
+ * `dist/preview.js` and its chunks) and pushes the file's source into it on every save.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, chromiumArgs, chromiumPath } from './support/fidelity.js';
 
 const cli = fileURLToPath(new URL('./artifacts/build/cli.js', import.meta.url));
-const morning = fileURLToPath(new URL('../examples/morning-edition.json', import.meta.url));
+const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+
+/** Starts `newsbrief preview <file> --port 0 ...flags`; resolves with the server and its URL. */
+async function startServer(
+  file: string,
+  flags: string[] = [],
+): Promise<{ server: ChildProcess; url: string }> {
+  const server = spawn('node', [cli, 'preview', file, '--port', '0', ...flags], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) resolve(match[0]);
+    };
+    server.stdout?.on('data', read);
+    server.stderr?.on('data', read);
+    server.once('exit', (code) => reject(new Error(`preview exited with ${code}: ${output}`)));
+  });
+  return { server, url };
+}
 
 describe.runIf(browserTestsEnabled())('newsbrief preview in Chromium', () => {
-  let server: ChildProcess;
+  const servers: ChildProcess[] = [];
   let browser: Browser;
   let url: string;
   let file: string;
 
   beforeAll(async () => {
     file = join(await mkdtemp(join(tmpdir(), 'newsbrief-preview-')), 'edition.json');
-    await copyFile(morning, file);
-    server = spawn('node', [cli, 'preview', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      server.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-        if (match) resolve(match[0]);
-      });
-      server.once('exit', (code) => reject(new Error(`preview exited with ${code}: ${output}`)));
-    });
+    await copyFile(join(examples, 'morning-edition.json'), file);
+    const started = await startServer(file);
+    servers.push(started.server);
+    url = started.url;
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.kill();
+    for (const server of servers) server.kill();
   });
 
-  it('serves the email on 127.0.0.1 and reloads it when the file changes', async () => {
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const page = await browser.newPage();
+  /** A page that may reach the preview server only. */
+  async function open(at: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.route('**/*', (route) =>
-      route.request().url().startsWith(url) ? route.continue() : route.abort(),
+      route.request().url().startsWith(at) ? route.continue() : route.abort(),
     );
-    await page.goto(url);
-    const email = page.frameLocator('#email');
-    await expect
-      .poll(() => email.locator('h2').first().textContent())
-      .toBe('1. Cities race to cool the grid');
+    await page.goto(at);
+    return page;
+  }
+  const headline = (page: Page) => page.frameLocator('.nb-editor iframe').locator('h2').first().textContent();
+
+  it('serves the editor with the file in it, and pushes every save into it', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await open(url);
+    await expect.poll(() => headline(page)).toBe('1. Cities race to cool the grid');
+    expect(await page.locator('.nb-editor textarea').inputValue()).toBe(await readFile(file, 'utf8'));
+    expect(await page.locator('.nb-editor-count').textContent()).toMatch(
+      /^Smart Brevity count: [\d,]+ words/,
+    );
 
     const edition = JSON.parse(await readFile(file, 'utf8'));
     edition.stories[0].headline = 'Live reload works';
     await writeFile(file, JSON.stringify(edition));
-    await expect
-      .poll(() => email.locator('h2').first().textContent(), { timeout: 10_000 })
-      .toBe('1. Live reload works');
+    await expect.poll(() => headline(page), { timeout: 10_000 }).toBe('1. Live reload works');
+    expect(Number(await page.locator('body').getAttribute('data-version'))).toBeGreaterThan(0);
 
-    await page.click('#show-text');
-    await expect.poll(() => page.locator('#text').textContent()).toContain('1. Live reload works');
-    expect(await page.locator('#email').isHidden()).toBe(true);
-
-    await page.click('#show-html');
-    await page.click('#mobile');
-    const width = await page.locator('#email').evaluate((frame) => frame.getBoundingClientRect().width);
-    expect(width).toBe(375);
+    // The component's own toggles: nothing of the old preview page is left to drift.
+    await page.getByRole('radio', { name: 'Plain text' }).check();
+    await expect.poll(() => page.locator('.nb-editor-text').textContent()).toContain('1. Live reload works');
+    expect(await page.locator('.nb-editor iframe').isHidden()).toBe(true);
+    await page.getByRole('radio', { name: 'HTML' }).check();
+    await page.getByRole('radio', { name: '375 px' }).check();
+    expect((await page.locator('.nb-editor iframe').boundingBox())?.width).toBe(375);
   });
 
-  it('keeps the last good render and shows the error when the file becomes invalid', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
-    await writeFile(file, JSON.stringify({ title: 'T', stories: [{ headline: '' }] }));
+  it('keeps the last good render and shows the path-named error when the file becomes invalid', async () => {
+    const page = await open(url);
+    await expect.poll(() => headline(page)).toBe('1. Live reload works');
+    await writeFile(file, JSON.stringify({ title: 'T', stories: [{ headline: '' }] }, null, 2));
     await expect
-      .poll(() => page.locator('#status').textContent(), { timeout: 10_000 })
-      .toContain('stories[0].headline');
-    expect(await page.frameLocator('#email').locator('h2').first().textContent()).toBe(
-      '1. Live reload works',
-    );
+      .poll(() => page.locator('.nb-editor-problem').textContent(), { timeout: 10_000 })
+      .toMatch(/^Line 5, column 20: .*stories\[0\]\.headline/s);
+    expect(await headline(page)).toBe('1. Live reload works');
+  });
+
+  it('compiles a template folder on Node and sends it to the browser as a module', async () => {
+    const started = await startServer(join(examples, 'override-edition.json'), [
+      '--templates',
+      join(examples, 'templates-override'),
+    ]);
+    servers.push(started.server);
+    const page = await open(started.url);
+    const signOff = page.frameLocator('.nb-editor iframe').getByText("That's all for today.");
+    await expect.poll(() => signOff.count(), { timeout: 10_000 }).toBe(1);
+    const templates = await (await fetch(`${started.url}templates.js`)).text();
+    expect(templates).toMatch(/^export default \{ format: "newsbrief-templates@1", width: 600, spec: /);
   });
 });

@@ -4,7 +4,6 @@ import { Command, InvalidArgumentError } from 'commander';
 import { NewsbriefError } from '../errors.js';
 import { briefingJsonSchema } from '../schema.js';
 import { buildTemplatesCommand } from './build-templates.js';
-import { rendererOptions } from './input.js';
 import { lintCommand } from './lint.js';
 import { parseCommand } from './parse.js';
 import { startPreview } from './preview.js';
@@ -65,7 +64,7 @@ program
   .option('--templates <path>', 'folder of template partials, or a module from build-templates')
   .option('--no-minify', 'keep the html readable instead of minified')
   .action(async (file: string, options) => {
-    const preview = await startPreview(file, options.port, await rendererOptions(options));
+    const preview = await startPreview(file, options.port, options);
     process.stdout.write(`Previewing ${file} at ${preview.url} (Ctrl+C to stop)\n`);
   });
 

@@ -1,57 +1,68 @@
-/** The preview shell page: a toolbar (HTML / text, desktop / 375 px) around the rendered email. */
+/**
+ * The page `newsbrief preview` serves: the editor component (`newsbrief/preview`, the same one a
+ * CMS embeds) plus the file's live-reload channel. Everything the editor shows comes from the
+ * component; this page only feeds it the file's source whenever the file is saved.
+ */
+import { escapeHtml } from '../render/html.js';
 
-export const previewPage = `<!doctype html>
+/** What the page needs from the command line. */
+export interface PreviewPageConfig {
+  /** The file being previewed, as given. */
+  file: string;
+  /** The theme from `--theme`. */
+  theme?: unknown;
+  /** Whether `/templates.js` serves compiled templates (`--templates`, `--no-minify`, a width). */
+  templates: boolean;
+}
+
+/** JSON safe inside a `<script>` element: `<` never closes it. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+export function previewPage(config: PreviewPageConfig): string {
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>newsbrief preview</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(config.file)} · newsbrief preview</title>
 <style>
-  body { margin: 0; font: 14px/1.4 system-ui, sans-serif; background: #e9ebee; color: #1d2125; }
-  header { display: flex; gap: 8px; align-items: center; padding: 8px 16px; background: #fff; border-bottom: 1px solid #ccd; position: sticky; top: 0; }
-  header strong { margin-right: auto; }
-  button { font: inherit; padding: 4px 12px; border: 1px solid #99a; background: #fff; border-radius: 4px; cursor: pointer; }
-  button[aria-pressed="true"] { background: #1d2125; color: #fff; }
-  main { display: flex; justify-content: center; padding: 16px; }
-  iframe, pre { width: 100%; max-width: 800px; height: calc(100vh - 90px); border: 0; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
-  pre { margin: 0; padding: 16px; overflow: auto; white-space: pre-wrap; font: 13px/1.5 ui-monospace, monospace; box-sizing: border-box; }
-  main.mobile iframe, main.mobile pre { max-width: 375px; }
-  #status { color: #a00; }
+  body { margin: 0; padding: 12px 16px; font: 14px/1.4 system-ui, sans-serif; color: #111827; }
+  header { display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: baseline; margin-bottom: 8px; }
+  h1 { font-size: 16px; margin: 0; }
+  header p { margin: 0; color: #4b5563; }
+  #status { color: #b42318; }
 </style>
 </head>
 <body>
 <header>
-  <strong id="subject">newsbrief preview</strong>
-  <span id="status" role="status"></span>
-  <button id="show-html" aria-pressed="true">HTML</button>
-  <button id="show-text" aria-pressed="false">Text</button>
-  <button id="mobile" aria-pressed="false">375 px</button>
+  <h1>${escapeHtml(config.file)}</h1>
+  <p>Saving the file updates this page. Edits made here try things out; they are not saved.</p>
+  <p id="status" role="status"></p>
 </header>
-<main id="main">
-  <iframe id="email" title="Rendered email" src="/email.html"></iframe>
-  <pre id="text" hidden></pre>
-</main>
-<script>
-  const frame = document.getElementById('email');
-  const text = document.getElementById('text');
+<main id="editor"></main>
+<script type="application/json" id="config">${scriptJson(config)}</script>
+<script type="module">
+  import { mountEditor } from '/editor.js';
+  const config = JSON.parse(document.getElementById('config').textContent);
   const status = document.getElementById('status');
-  const press = (id, on) => document.getElementById(id).setAttribute('aria-pressed', String(on));
-  async function refresh() {
-    const info = await (await fetch('/state.json')).json();
-    document.getElementById('subject').textContent = info.subject || 'newsbrief preview';
-    status.textContent = info.error || '';
-    document.body.dataset.version = String(info.version);
-    frame.src = '/email.html?v=' + info.version;
-    text.textContent = await (await fetch('/email.txt?v=' + info.version)).text();
+  try {
+    const templates = config.templates ? (await import('/templates.js')).default : undefined;
+    const editor = await mountEditor(document.getElementById('editor'), { theme: config.theme, templates });
+    // The live-reload channel: every message is the file's new source.
+    const events = new EventSource('/events');
+    events.onmessage = (event) => {
+      editor.setSource(JSON.parse(event.data));
+      document.body.dataset.version = event.lastEventId;
+      status.textContent = '';
+    };
+    events.addEventListener('problem', (event) => { status.textContent = JSON.parse(event.data); });
+  } catch (error) {
+    status.textContent = String(error.message ?? error);
   }
-  document.getElementById('show-html').onclick = () => { frame.hidden = false; text.hidden = true; press('show-html', true); press('show-text', false); };
-  document.getElementById('show-text').onclick = () => { frame.hidden = true; text.hidden = false; press('show-html', false); press('show-text', true); };
-  document.getElementById('mobile').onclick = (event) => {
-    const on = document.getElementById('main').classList.toggle('mobile');
-    press('mobile', on);
-  };
-  new EventSource('/events').onmessage = refresh;
-  refresh();
 </script>
 </body>
 </html>
 `;
+}

@@ -1,17 +1,19 @@
 /**
- * `newsbrief preview`: serves the rendered email on 127.0.0.1 and re-renders when the file
- * changes; the page reloads itself over server-sent events.
+ * `newsbrief preview`: serves the editor component (`newsbrief/preview`, the one a CMS embeds) on
+ * 127.0.0.1 and pushes the file's source into it whenever the file is saved, over server-sent
+ * events. Rendering, findings and toggles all happen in the component, so the two cannot drift.
  */
-import { watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NewsbriefError } from '../errors.js';
-import type { Briefing } from '../model.js';
+import { buildTemplates, evaluateBuilt, templatesModuleSource } from '../node/build-templates.js';
 import { createRenderer } from '../node/index.js';
-import type { RenderOptions } from '../render/renderer.js';
-import { formatWarning } from './format.js';
-import { readBriefingInput } from './input.js';
+import { bundleEditor } from './editor-bundle.js';
+import { type RendererFlags, rendererOptions } from './input.js';
 import { previewPage } from './preview-page.js';
 
 export interface PreviewHandle {
@@ -19,44 +21,37 @@ export interface PreviewHandle {
   close(): Promise<void>;
 }
 
-interface PreviewState {
-  version: number;
-  html: string;
-  text: string;
-  subject: string;
-  error?: string;
-}
-
-/** Starts the preview server; resolves once it listens. */
+/** Starts the preview server; resolves once it listens. Bad flags reject here, before the browser. */
 export async function startPreview(
   file: string,
   port: number,
-  options: RenderOptions = {},
+  flags: RendererFlags = {},
 ): Promise<PreviewHandle> {
-  const renderer = await createRenderer(options);
-  const state: PreviewState = { version: 0, html: '', text: '', subject: '' };
-  const clients = new Set<ServerResponse>();
+  const options = await rendererOptions(flags);
+  const templates = await browserTemplates(flags, options.theme?.width);
+  // The browser renders; checking the options once here reports a bad theme in the terminal.
+  await createRenderer({ ...options, templates: templates?.compiled ?? options.templates });
+  const editor = await editorScripts();
+  const page = previewPage({ file, theme: options.theme, templates: templates !== undefined });
 
-  const rebuild = async () => {
-    state.version += 1;
+  let version = 0;
+  let source = await readSource(file);
+  const clients = new Set<ServerResponse>();
+  const push = (client: ServerResponse) =>
+    client.write(`id: ${version}\ndata: ${JSON.stringify(source)}\n\n`);
+  const reload = async () => {
     try {
-      const result = renderer.render((await readBriefingInput(file)) as Briefing);
-      Object.assign(state, {
-        html: result.html,
-        text: result.text,
-        subject: result.subject,
-        error: undefined,
-      });
-      for (const warning of result.warnings) process.stderr.write(`${formatWarning(file, warning)}\n`);
+      source = await readSource(file);
     } catch (error) {
       if (!(error instanceof NewsbriefError)) throw error;
-      // Keep showing the last good render; the page shows the error above it.
-      state.error = error.message;
-      process.stderr.write(`${error.message}\n`);
+      // Keep the last source: an editor that saves in steps may have removed the file for a moment.
+      for (const client of clients)
+        client.write(`event: problem\ndata: ${JSON.stringify(error.message)}\n\n`);
+      return;
     }
-    for (const client of clients) client.write(`data: ${state.version}\n\n`);
+    version += 1;
+    for (const client of clients) push(client);
   };
-  await rebuild();
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
@@ -64,30 +59,25 @@ export async function startPreview(
       response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
       response.end(body);
     };
-    if (path === '/') return send('text/html', previewPage);
-    if (path === '/email.html') return send('text/html', state.html || `<p>${state.error ?? ''}</p>`);
-    if (path === '/email.txt') return send('text/plain', state.text);
-    if (path === '/state.json') {
-      return send(
-        'application/json',
-        JSON.stringify({ version: state.version, subject: state.subject, error: state.error }),
-      );
-    }
+    if (path === '/') return send('text/html', page);
+    if (path === '/templates.js' && templates) return send('text/javascript', templates.module);
+    const script = editor.get(path);
+    if (script !== undefined) return send('text/javascript', script);
     if (path === '/events') {
       response.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
         connection: 'keep-alive',
       });
-      response.write(': connected\n\n');
       clients.add(response);
+      push(response);
       request.on('close', () => clients.delete(response));
       return;
     }
     response.writeHead(404).end('Not found');
   });
 
-  const watcher = watchFile(file, () => void rebuild());
+  const watcher = watchFile(file, () => void reload());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -102,6 +92,55 @@ export async function startPreview(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+async function readSource(file: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new NewsbriefError(
+      `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+    );
+  });
+}
+
+/**
+ * The editor's scripts by URL path. The built CLI serves the built component, `preview.js` next
+ * to it, and the chunks it imports; run from the sources, the CLI bundles the component once.
+ */
+async function editorScripts(): Promise<Map<string, string>> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (!existsSync(join(here, 'preview.js'))) return new Map([['/editor.js', await bundleEditor('esm')]]);
+  const chunks = (await readdir(here)).filter((name) => /^chunk-[\w-]+\.js$/.test(name));
+  const scripts = new Map([['/editor.js', await readFile(join(here, 'preview.js'), 'utf8')]]);
+  for (const name of chunks) scripts.set(`/${name}`, await readFile(join(here, name), 'utf8'));
+  return scripts;
+}
+
+/**
+ * Compiled templates for the browser, which cannot run MJML: a module from `build-templates`
+ * served as it is, or (for a folder, `--no-minify` or another width) one compiled now.
+ * `undefined` when the component's built-in default templates do.
+ */
+async function browserTemplates(
+  flags: RendererFlags,
+  width: number | undefined,
+): Promise<{ module: string; compiled?: ReturnType<typeof evaluateBuilt> } | undefined> {
+  if (flags.templates && /\.c?js$|\.mjs$/.test(flags.templates)) {
+    if (flags.templates.endsWith('.cjs')) {
+      throw new NewsbriefError(
+        `--templates ${flags.templates}: the browser preview loads ES modules; write one with \`newsbrief build-templates <dir> -o templates.js\`.`,
+      );
+    }
+    return { module: await readFile(flags.templates, 'utf8') };
+  }
+  if (flags.templates === undefined && flags.minify !== false && (width === undefined || width === 600)) {
+    return undefined;
+  }
+  const built = await buildTemplates(flags.templates, {
+    width,
+    minify: flags.minify,
+    feature: 'newsbrief preview',
+  });
+  return { module: templatesModuleSource(built, 'esm'), compiled: evaluateBuilt(built) };
 }
 
 /** How long a file must stay unchanged before it is read: editors write in several steps. */

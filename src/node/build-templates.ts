@@ -5,7 +5,7 @@
  * `createRenderer` on Node all go through it, so they behave the same.
  */
 import { NewsbriefError } from '../errors.js';
-import { templateCompileOptions } from '../render/template-options.js';
+import { templateOptions } from '../render/template-options.js';
 import {
   type CompiledTemplates,
   type CompileSettings,
@@ -19,6 +19,8 @@ import { readPartialFolder } from './template-folder.js';
 /** A template set precompiled to JavaScript source, ready to write as a module. */
 export interface BuiltTemplates {
   width: number;
+  /** The compiled document: inlined, minified html that still holds the Handlebars expressions. */
+  html: string;
   /** The precompiled Handlebars spec, as JavaScript source (an object literal with functions). */
   specSource: string;
 }
@@ -37,6 +39,8 @@ interface BuildSettings extends CompileTemplatesOptions {
   base?: PartialSources;
   /** What asked for the compile, for the error when an optional peer is missing. */
   feature?: string;
+  /** Handlebars compile options; the defaults add `assumeObjects` (see template-options.ts). */
+  compileOptions?: typeof templateOptions;
 }
 
 /** Override partials: a folder path, or sources by name, checked. */
@@ -83,13 +87,15 @@ export async function buildTemplates(
   const html = await compileTemplate(partials, settings, peers);
   let specSource: string;
   try {
-    specSource = String(peers.handlebars.precompile(html, templateCompileOptions));
+    // Compiled now, not on the first render: a call to a helper that does not exist (see
+    // `templateOptions`) is an error of the compile, which names it.
+    specSource = String(peers.handlebars.precompile(html, options.compileOptions ?? templateOptions));
   } catch (error) {
     throw new NewsbriefError(
       `Templates failed to compile: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  return { width: settings.width, specSource };
+  return { width: settings.width, html, specSource };
 }
 
 /** Turns precompiled source into a template set the renderer runs, as importing its module would. */

@@ -4,8 +4,11 @@
  * test, so both produce the same bytes. Build-time only: nothing at run time imports this file.
  */
 import { fileURLToPath } from 'node:url';
-import { buildTemplates, templatesValueSource } from './build-templates.js';
+import { defaultTemplateOptions } from '../render/template-options.js';
+import { compiledTemplatesFormat } from '../render/templates.js';
+import { buildTemplates } from './build-templates.js';
 import type { PartialSources } from './compile.js';
+import { generateRenderFunction } from './template-codegen.js';
 import { readPartialFolder } from './template-folder.js';
 
 const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -22,15 +25,25 @@ const header = [
 ];
 
 /**
- * The precompiled default template set (600 px, minified): all a default render needs, in every
- * runtime. `minify: false`, other widths and overrides compile from the partial sources on Node.
+ * The default template set (600 px, minified), compiled to a plain render function: all a default
+ * render needs, in every runtime. `minify: false`, other widths and overrides compile from the
+ * partial sources on Node.
  */
 export async function generateDefaultTemplates(): Promise<string> {
-  const built = await buildTemplates(undefined, { base: await readPartials(), width: 600, minify: true });
+  const built = await buildTemplates(undefined, {
+    base: await readPartials(),
+    width: 600,
+    minify: true,
+    compileOptions: defaultTemplateOptions,
+  });
   return [
     ...header,
     "import type { CompiledTemplates } from '../templates.js';",
-    `export const defaultTemplates: CompiledTemplates = ${templatesValueSource(built)};`,
+    // What a default render runs: the template as one plain function (template-codegen.ts).
+    generateRenderFunction(built.html, 'renderDefault', '../template-runtime.js'),
+    `export const defaultTemplates: CompiledTemplates = { format: ${JSON.stringify(compiledTemplatesFormat)}, width: ${built.width}, render: renderDefault };`,
+    // The same template on the Handlebars runtime: the bench's "before" and the equivalence test.
+    `export const minifiedSpec = ${built.specSource};`,
     '',
   ].join('\n\n');
 }

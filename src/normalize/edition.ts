@@ -7,7 +7,7 @@ import type { Briefing, Story, StoryImage } from '../model.js';
 import { defaultLabels, type ResolvedLabels } from '../render/labels.js';
 import { defaultDir } from '../schema.js';
 import { heightAt } from './image-size.js';
-import { type InlineNode, inlinePlain, memoizeByNodes, parseInline } from './inline.js';
+import { collapseWhitespace, type InlineNode, inlinePlain, memoizeByNodes, parseInline } from './inline.js';
 import { isMergeTag, urlProtocol, withLinkParams } from './links.js';
 import { memoizeString } from './memo.js';
 import { orderedSections } from './sections.js';
@@ -247,7 +247,7 @@ const preheaderLimit = 100;
 /** The first lede (else Why it matters, else the headline), cut at a word boundary. */
 export function derivePreheader(story: Story): string {
   const source = story.lede ?? story.whyItMatters ?? story.headline;
-  const plain = inlinePlain(parseInline(source)).replace(/\s+/g, ' ').trim();
+  const plain = collapseWhitespace(inlinePlain(parseInline(source)));
   if (plain.length <= preheaderLimit) return plain;
   const cut = plain.slice(0, preheaderLimit - 1);
   const space = cut.lastIndexOf(' ');

@@ -57,11 +57,12 @@ const backslash = 0x5c;
 const pipe = 0x7c;
 const newline = 0x0a;
 
-/** Characters that can start markup: most story text has none and skips the scanner. */
-const markerChar = /[*_[\\]/;
-
+/**
+ * Whether text holds a character that can start markup: most story text has none and skips the
+ * scanner. Four `includes` (vectorised searches) beat one character-class regex here.
+ */
 function hasMarker(source: string): boolean {
-  return markerChar.test(source);
+  return source.includes('*') || source.includes('_') || source.includes('[') || source.includes('\\');
 }
 
 /** Characters a backslash makes literal; before anything else a backslash is itself literal. */

@@ -29,8 +29,13 @@ export interface CompiledTemplates {
   format: typeof compiledTemplatesFormat;
   /** The email width (px) the templates were laid out for; the theme's `width` must match. */
   width: number;
-  /** The precompiled Handlebars template spec. */
-  spec: object;
+  /** The precompiled Handlebars template spec, run on the bundled Handlebars runtime. */
+  spec?: object;
+  /**
+   * Or the template as one plain function (newsbrief's own default templates: see
+   * src/node/template-codegen.ts), which renders without the Handlebars runtime.
+   */
+  render?: TemplateFn;
 }
 
 /** What `RenderOptions.templates` accepts. */
@@ -61,6 +66,7 @@ export function isCompiledTemplates(value: unknown): value is CompiledTemplates 
 
 /** Runs a precompiled spec in a runtime environment of its own: nothing touches a global instance. */
 export function runCompiled(compiled: CompiledTemplates): TemplateFn {
+  if (typeof compiled.render === 'function') return compiled.render;
   if (typeof compiled.spec !== 'object' || compiled.spec === null || typeof compiled.width !== 'number') {
     throw new NewsbriefError(
       `Option templates: expected a module written by \`newsbrief build-templates\`, found ${describe(compiled)} without a spec and width.`,

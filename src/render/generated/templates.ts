@@ -6,7 +6,15 @@
 
 import type { CompiledTemplates } from '../templates.js';
 
-export const defaultTemplates: CompiledTemplates = { format: "newsbrief-templates@1", width: 600, spec: {"0":function(container,depth0,helpers,partials,data) {
+import { each, escaped, field, get, present, truthy, unescaped } from "../template-runtime.js";
+
+export function renderDefault(root) {
+  return "<!doctype html><html lang=\"" + escaped(field(root, "lang"), root) + "\" dir=\"" + escaped(field(root, "dir"), root) + "\" xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><title>" + escaped(field(root, "subject"), root) + "</title><!--[if !mso]><!--><meta http-equiv=\"X-UA-Compatible\" content=\"IE=edge\"><!--<![endif]--><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style type=\"text/css\">#outlook a{padding:0}body{margin:0;padding:0;-webkit-text-size-adjust:100%;-ms-text-size-adjust:100%}table,td{border-collapse:collapse;mso-table-lspace:0pt;mso-table-rspace:0pt}img{border:0;height:auto;line-height:100%;outline:0;text-decoration:none;-ms-interpolation-mode:bicubic}p{display:block;margin:13px 0}</style><!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]--><!--[if lte mso 11]><style type=\"text/css\"> .mj-outlook-group-fix { width:100% !important; } </style><![endif]--><meta name=\"color-scheme\" content=\"light dark\"><meta name=\"supported-color-schemes\" content=\"light dark\"><style data-embed>:root{color-scheme:light dark;supported-color-schemes:light dark}@media (prefers-color-scheme:dark){.nb-body,.nb-body>div,.nb-s,.nb-s td,.nb-s>table{background:" + escaped(field(field(field(root, "theme"), "dark"), "backgroundColor"), root) + "!important;background-color:" + escaped(field(field(field(root, "theme"), "dark"), "backgroundColor"), root) + "!important}.nb-t div,.nb-t h1,.nb-t h2,.nb-t li,.nb-t p{color:" + escaped(field(field(field(root, "theme"), "dark"), "textColor"), root) + "!important}.nb-t a{color:" + escaped(field(field(field(root, "theme"), "dark"), "linkColor"), root) + "!important}.nb-t .nb-kicker,.nb-t .nb-num{color:" + escaped(field(field(field(root, "theme"), "dark"), "brandColor"), root) + "!important}.nb-t .nb-muted{color:" + escaped(field(field(field(root, "theme"), "dark"), "mutedColor"), root) + "!important}.nb-t .nb-rule{border-color:" + escaped(field(field(field(root, "theme"), "dark"), "ruleColor"), root) + "!important}.nb-t img{color:" + escaped(field(field(field(root, "theme"), "dark"), "textColor"), root) + "!important}.nb-logo-light{display:none!important}.nb-logo-dark{display:block!important;max-height:none!important;overflow:visible!important}}[data-ogsb] .nb-s,[data-ogsb] .nb-s td{background-color:" + escaped(field(field(field(root, "theme"), "dark"), "backgroundColor"), root) + "!important}[data-ogsc] .nb-t div,[data-ogsc] .nb-t h1,[data-ogsc] .nb-t h2,[data-ogsc] .nb-t li,[data-ogsc] .nb-t p{color:" + escaped(field(field(field(root, "theme"), "dark"), "textColor"), root) + "!important}[data-ogsc] .nb-t a{color:" + escaped(field(field(field(root, "theme"), "dark"), "linkColor"), root) + "!important}[data-ogsc] .nb-t .nb-kicker,[data-ogsc] .nb-t .nb-num{color:" + escaped(field(field(field(root, "theme"), "dark"), "brandColor"), root) + "!important}[data-ogsc] .nb-t .nb-muted{color:" + escaped(field(field(field(root, "theme"), "dark"), "mutedColor"), root) + "!important}[data-ogsc] .nb-t img{color:" + escaped(field(field(field(root, "theme"), "dark"), "textColor"), root) + "!important}</style></head><body class=\"nb-body\" style=\"word-spacing:normal;background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + "\"><div aria-label=\"" + escaped(field(root, "subject"), root) + "\" aria-roledescription=\"email\" role=\"article\" lang=\"" + escaped(field(root, "lang"), root) + "\" dir=\"" + escaped(field(root, "dir"), root) + "\" style=\"word-spacing:normal;background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + "\"><div class=\"nb-preheader\" style=\"display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all\">" + escaped(field(root, "preheader"), root) + unescaped(field(root, "preheaderPadding"), root) + "</div><!--[if mso | IE]><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" class=\"nb-s-outlook\" role=\"presentation\" style=\"width:600px\" width=\"600\" bgcolor=\"" + escaped(field(field(root, "theme"), "backgroundColor"), root) + "\" ><tr><td style=\"line-height:0px;font-size:0px;mso-line-height-rule:exactly\"><![endif]--><div class=\"nb-s\" style=\"background:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";margin:0 auto;max-width:600px\"><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" role=\"presentation\" style=\"background:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";width:100%\"><tbody><tr><td style=\"border-top:6px solid " + escaped(field(field(root, "theme"), "brandColor"), root) + ";direction:" + escaped(field(root, "dir"), root) + ";font-size:0px;padding:0 0 32px;text-align:center\"><!--[if mso | IE]><table role=\"presentation\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td class=\"\" style=\"vertical-align:top;width:600px\" ><![endif]--><div class=\"mj-column-per-100 mj-outlook-group-fix\" style=\"font-size:0px;text-align:left;direction:" + escaped(field(root, "dir"), root) + ";display:inline-block;vertical-align:top;width:100%\"><table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" role=\"presentation\" style=\"vertical-align:top\" width=\"100%\"><tbody><tr><td align=\"" + escaped(field(root, "start"), root) + "\" class=\"nb-t\" style=\"font-size:0px;padding:32px 24px 8px;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), root) + ";color:" + escaped(field(field(root, "theme"), "textColor"), root) + "\">" + (truthy(field(root, "logo"), root) ? "<p style=\"margin:0 0 16px\"><img class=\"nb-logo-light\" src=\"" + escaped(field(field(root, "logo"), "src"), root) + "\" alt=\"" + escaped(field(field(root, "logo"), "alt"), root) + "\" height=\"40\" " + (truthy(field(field(root, "logo"), "width"), root) ? " width=\"" + escaped(field(field(root, "logo"), "width"), root) + "\" " : '') + " style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;color:" + escaped(field(field(root, "theme"), "textColor"), root) + ";display:block;height:40px;width:" + (truthy(field(field(root, "logo"), "width"), root) ? escaped(field(field(root, "logo"), "width"), root) + "px" : "auto") + ";border:0\">" + (truthy(field(field(root, "logo"), "darkSrc"), root) ? "<!--[if !mso]><!--><img class=\"nb-logo-dark\" src=\"" + escaped(field(field(root, "logo"), "darkSrc"), root) + "\" alt=\"" + escaped(field(field(root, "logo"), "alt"), root) + "\" height=\"40\" " + (truthy(field(field(root, "logo"), "width"), root) ? " width=\"" + escaped(field(field(root, "logo"), "width"), root) + "\" " : '') + " style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;color:" + escaped(field(field(root, "theme"), "textColor"), root) + ";display:none;height:40px;width:" + (truthy(field(field(root, "logo"), "width"), root) ? escaped(field(field(root, "logo"), "width"), root) + "px" : "auto") + ";border:0;max-height:0;overflow:hidden\"><!--<![endif]-->" : '') + "</p>" : '') + " <h1 style=\"margin:0;font-size:28px;line-height:1.2;font-weight:800;color:" + escaped(field(field(root, "theme"), "brandColor"), root) + "\">" + escaped(field(root, "title"), root) + "</h1>" + (truthy(field(root, "dateLabel"), root) ? "<p class=\"nb-muted\" style=\"font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), root) + ";margin:4px 0 16px\"><time datetime=\"" + escaped(field(root, "date"), root) + "\">" + escaped(field(root, "dateLabel"), root) + "</time></p>" : '') + (truthy(field(root, "greetingHtml"), root) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(root, "greetingHtml"), root) + "</p>" : '') + "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), root) + "\">" + escaped(field(root, "countLine"), root) + "</p></div></td></tr>" + (truthy(field(root, "toc"), root) ? " <tr><td align=\"" + escaped(field(root, "start"), root) + "\" class=\"nb-t\" style=\"font-size:0px;padding:0 24px 8px;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), root) + ";color:" + escaped(field(field(root, "theme"), "textColor"), root) + "\"><p style=\"margin:0 0 8px\"><strong>" + escaped(field(field(root, "toc"), "title"), root) + "</strong></p><ol class=\"nb-toc\" style=\"padding-" + escaped(field(root, "start"), root) + ":24px;margin:0 0 16px;padding:0;padding-" + escaped(field(root, "start"), root) + ":24px\">" + each(field(field(root, "toc"), "items"), root, (c1, i2, f3, l4, k5) => "<li style=\"margin:0 0 4px\"><a href=\"#" + escaped(field(c1, "anchor"), c1) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c1) + ";text-decoration:underline\">" + escaped(field(c1, "text"), c1) + "</a></li>", () => '') + "</ol></div></td></tr>" : '') + each(field(root, "stories"), root, (c6, i7, f8, l9, k10) => "<tr><td align=\"" + escaped(field(root, "start"), c6) + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), c6) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), c6) + ";color:" + escaped(field(field(root, "theme"), "textColor"), c6) + "\">" + (truthy(f8, c6) ? '' : "<p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid " + escaped(field(field(root, "theme"), "ruleColor"), c6) + ";font-size:1px;line-height:1px\">&nbsp;</p>") + (truthy(field(c6, "kickerHtml"), c6) ? "<p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:" + escaped(field(field(root, "theme"), "brandColor"), c6) + "\">" + unescaped(field(c6, "kickerHtml"), c6) + "</p>" : '') + "<h2 id=\"" + escaped(field(c6, "anchor"), c6) + "\" style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">" + (truthy(field(c6, "number"), c6) ? "<span class=\"nb-num\" style=\"color:" + escaped(field(field(root, "theme"), "brandColor"), c6) + "\">" + escaped(field(c6, "number"), c6) + ".</span> " : '') + unescaped(field(c6, "headlineHtml"), c6) + "</h2>" + (truthy(field(c6, "bylineHtml"), c6) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c6) + "\">" + unescaped(field(c6, "bylineHtml"), c6) + "</p>" : '') + (truthy(field(c6, "image"), c6) ? "<p style=\"margin:0 0 16px\">" + (truthy(field(field(c6, "image"), "href"), c6) ? "<a href=\"" + unescaped(field(field(c6, "image"), "href"), c6) + "\" class=\"nb-imglink\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c6) + ";text-decoration:underline\">" : '') + "<img class=\"nb-img\" src=\"" + unescaped(field(field(c6, "image"), "src"), c6) + "\" alt=\"" + escaped(field(field(c6, "image"), "alt"), c6) + "\" width=\"" + escaped(field(field(c6, "image"), "width"), c6) + "\" " + (truthy(field(field(c6, "image"), "height"), c6) ? " height=\"" + escaped(field(field(c6, "image"), "height"), c6) + "\" " : '') + " style=\"display:block;width:100%;height:auto;border:0;font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), c6) + ";font-size:16px;line-height:1.5;color:" + escaped(field(field(root, "theme"), "textColor"), c6) + ";max-width:" + escaped(field(field(c6, "image"), "width"), c6) + "px\">" + (truthy(field(field(c6, "image"), "href"), c6) ? "</a>" : '') + (truthy(field(field(c6, "image"), "creditHtml"), c6) ? "<span class=\"nb-muted\" style=\"font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c6) + ";display:block;margin-top:4px\">" + unescaped(field(field(c6, "image"), "creditHtml"), c6) + "</span>" : '') + "</p>" : '') + " " + (truthy(field(c6, "ledeHtml"), c6) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c6, "ledeHtml"), c6) + "</p>" : '') + each(field(c6, "sections"), c6, (c11, i12, f13, l14, k15) => (truthy(field(c11, "label"), c11) ? (truthy(field(c11, "html"), c11) ? "<p style=\"margin:0 0 16px\"><strong>" + escaped(field(c11, "label"), c11) + ":</strong> " + unescaped(field(c11, "html"), c11) + "</p>" : "<p style=\"margin:0 0 16px\"><strong>" + escaped(field(c11, "label"), c11) + ":</strong></p>") : (truthy(field(c11, "html"), c11) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c11, "html"), c11) + "</p>" : '')) + each(field(c11, "blocks"), c11, (c16, i17, f18, l19, k20) => (truthy(field(c16, "html"), c16) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c16, "html"), c16) + "</p>" : '') + (truthy(field(c16, "bullets"), c16) ? "<ul style=\"margin:0 0 16px;padding:0;padding-" + escaped(field(root, "start"), c16) + ":24px\">" + each(field(c16, "bullets"), c16, (c21, i22, f23, l24, k25) => "<li style=\"margin:0 0 8px\">" + unescaped(c21, c21) + "</li>", () => '') + "</ul>" : '') + (truthy(field(c16, "numbered"), c16) ? "<ol style=\"margin:0 0 16px;padding:0;padding-" + escaped(field(root, "start"), c16) + ":24px\">" + each(field(c16, "numbered"), c16, (c26, i27, f28, l29, k30) => "<li style=\"margin:0 0 8px\">" + unescaped(c26, c26) + "</li>", () => '') + "</ol>" : ''), () => ''), () => '') + " " + (truthy(field(c6, "source"), c6) ? "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\">" + (truthy(field(field(c6, "source"), "href"), c6) ? "<a href=\"" + unescaped(field(field(c6, "source"), "href"), c6) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c6) + ";text-decoration:underline\">" + escaped(field(field(c6, "source"), "text"), c6) + "</a>" : escaped(field(field(c6, "source"), "text"), c6)) + "</p>" : '') + "</div></td></tr>" + (truthy(field(c6, "sponsorAfter"), c6) ? ((c31) => (c31 === undefined ? '' : "<tr><td align=\"" + escaped(field(root, "start"), c31) + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), c31) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), c31) + ";color:" + escaped(field(field(root, "theme"), "textColor"), c31) + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid " + escaped(field(field(root, "theme"), "ruleColor"), c31) + ";font-size:1px;line-height:1px\">&nbsp;</p><p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:" + escaped(field(field(root, "theme"), "brandColor"), c31) + "\">" + unescaped(field(c31, "labelHtml"), c31) + "</p><h2 style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">" + unescaped(field(c31, "headlineHtml"), c31) + "</h2>" + (truthy(field(c31, "image"), c31) ? "<p style=\"margin:0 0 16px\">" + (truthy(field(field(c31, "image"), "href"), c31) ? "<a href=\"" + unescaped(field(field(c31, "image"), "href"), c31) + "\" class=\"nb-imglink\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c31) + ";text-decoration:underline\">" : '') + "<img class=\"nb-img\" src=\"" + unescaped(field(field(c31, "image"), "src"), c31) + "\" alt=\"" + escaped(field(field(c31, "image"), "alt"), c31) + "\" width=\"" + escaped(field(field(c31, "image"), "width"), c31) + "\" " + (truthy(field(field(c31, "image"), "height"), c31) ? " height=\"" + escaped(field(field(c31, "image"), "height"), c31) + "\" " : '') + " style=\"display:block;width:100%;height:auto;border:0;font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), c31) + ";font-size:16px;line-height:1.5;color:" + escaped(field(field(root, "theme"), "textColor"), c31) + ";max-width:" + escaped(field(field(c31, "image"), "width"), c31) + "px\">" + (truthy(field(field(c31, "image"), "href"), c31) ? "</a>" : '') + (truthy(field(field(c31, "image"), "creditHtml"), c31) ? "<span class=\"nb-muted\" style=\"font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c31) + ";display:block;margin-top:4px\">" + unescaped(field(field(c31, "image"), "creditHtml"), c31) + "</span>" : '') + "</p>" : '') + " " + (truthy(field(c31, "textHtml"), c31) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c31, "textHtml"), c31) + "</p>" : '') + (truthy(field(c31, "href"), c31) ? "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\"><a href=\"" + unescaped(field(c31, "href"), c31) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c31) + ";text-decoration:underline\">" + escaped(field(c31, "linkText"), c31) + "</a></p>" : '') + "</div></td></tr>"))(present(field(root, "sponsor"), c6)) : ''), () => '') + "<tr><td align=\"" + escaped(field(root, "start"), root) + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), root) + ";color:" + escaped(field(field(root, "theme"), "textColor"), root) + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid " + escaped(field(field(root, "theme"), "ruleColor"), root) + ";font-size:1px;line-height:1px\">&nbsp;</p>" + ((c32) => (c32 === undefined ? '' : " " + (truthy(field(c32, "textHtml"), c32) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c32) + "\">" + unescaped(field(c32, "textHtml"), c32) + "</p>" : '') + (truthy(field(c32, "addressHtml"), c32) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c32) + "\">" + unescaped(field(c32, "addressHtml"), c32) + "</p>" : '') + (truthy(field(field(c32, "links"), "length"), c32) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c32) + "\">" + each(field(c32, "links"), c32, (c33, i34, f35, l36, k37) => (truthy(f35, c33) ? '' : " &middot; ") + "<a href=\"" + unescaped(field(c33, "href"), c33) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c33) + ";text-decoration:underline\">" + escaped(field(c33, "text"), c33) + "</a>", () => '') + "</p>" : '')))(present(field(root, "footer"), root)) + "</div></td></tr></tbody></table></div><!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div><!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
+}
+
+export const defaultTemplates: CompiledTemplates = { format: "newsbrief-templates@1", width: 600, render: renderDefault };
+
+export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -15,22 +23,22 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p style=\"margin:0 0 16px\"><img class=\"nb-logo-light\" src=\""
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"src") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"logo"),"src"), depth0))
     + "\" alt=\""
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"alt") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"logo"),"alt"), depth0))
     + "\" height=\"40\" "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4576},"end":{"line":1,"column":4625}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4576},"end":{"line":1,"column":4625}}})) != null ? stack1 : "")
     + " style=\"font-family:"
-    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + ";display:block;height:40px;width:"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":1,"column":4769},"end":{"line":1,"column":4822}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":1,"column":4769},"end":{"line":1,"column":4822}}})) != null ? stack1 : "")
     + ";border:0\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"darkSrc") : stack1),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4833},"end":{"line":1,"column":5260}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"darkSrc"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4833},"end":{"line":1,"column":5260}}})) != null ? stack1 : "")
     + "</p>";
 },"1":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -38,17 +46,17 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return " width=\""
-    + container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
+    + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(depth0,"logo"),"width"), depth0))
     + "\" ";
 },"2":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
+  return container.escapeExpression(container.lambda(lookupProperty(lookupProperty(depth0,"logo"),"width"), depth0))
     + "px";
 },"3":function(container,depth0,helpers,partials,data) {
     return "auto";
@@ -61,20 +69,20 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "\u003C!--[if !mso]>\u003C!--><img class=\"nb-logo-dark\" src=\""
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"darkSrc") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"logo"),"darkSrc"), depth0))
     + "\" alt=\""
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"alt") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"logo"),"alt"), depth0))
     + "\" height=\"40\" "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4952},"end":{"line":1,"column":5001}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4952},"end":{"line":1,"column":5001}}})) != null ? stack1 : "")
     + " style=\"font-family:"
-    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + ";display:none;height:40px;width:"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"logo") : depth0)) != null ? lookupProperty(stack1,"width") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":1,"column":5144},"end":{"line":1,"column":5197}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":1,"column":5144},"end":{"line":1,"column":5197}}})) != null ? stack1 : "")
     + ";border:0;max-height:0;overflow:hidden\">\u003C!--<![endif]-->";
 },"5":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.escapeExpression, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3=container.hooks.helperMissing, alias4="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -82,14 +90,14 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p class=\"nb-muted\" style=\"font-size:14px;color:"
-    + alias1(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + ";margin:4px 0 16px\"><time datetime=\""
-    + alias1(((helper = (helper = lookupProperty(helpers,"date") || (depth0 != null ? lookupProperty(depth0,"date") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"date","hash":{},"data":data,"loc":{"start":{"line":1,"column":5514},"end":{"line":1,"column":5522}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"date"), depth0))
     + "\">"
-    + alias1(((helper = (helper = lookupProperty(helpers,"dateLabel") || (depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0)) != null ? helper : alias3),(typeof helper === alias4 ? helper.call(alias2,{"name":"dateLabel","hash":{},"data":data,"loc":{"start":{"line":1,"column":5524},"end":{"line":1,"column":5537}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"dateLabel"), depth0))
     + "</time></p>";
 },"6":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -97,7 +105,7 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"greetingHtml") || (depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"greetingHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":5602},"end":{"line":1,"column":5620}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = container.lambda(lookupProperty(depth0,"greetingHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -108,24 +116,24 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return " <tr><td align=\""
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:0 24px 8px;word-break:break-word\"><div style=\"font-family:"
-    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ";color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\"><p style=\"margin:0 0 8px\"><strong>"
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"title") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"toc"),"title"), depth0))
     + "</strong></p><ol class=\"nb-toc\" style=\"padding-"
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ":24px;margin:0 0 16px;padding:0;padding-"
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"toc") : depth0)) != null ? lookupProperty(stack1,"items") : stack1),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6191},"end":{"line":1,"column":6351}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"toc"),"items"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6191},"end":{"line":1,"column":6351}}})) != null ? stack1 : "")
     + "</ol></div></td></tr>";
 },"8":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -133,14 +141,14 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<li style=\"margin:0 0 4px\"><a href=\"#"
-    + alias4(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":6247},"end":{"line":1,"column":6257}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"anchor"), depth0))
     + "\" style=\"color:"
-    + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":6325},"end":{"line":1,"column":6333}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"text"), depth0))
     + "</a></li>";
 },"9":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -148,33 +156,33 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<tr><td align=\""
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
-    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ";color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6648},"end":{"line":1,"column":6807}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6807},"end":{"line":1,"column":7006}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6648},"end":{"line":1,"column":6807}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"kickerHtml"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6807},"end":{"line":1,"column":7006}}})) != null ? stack1 : "")
     + "<h2 id=\""
-    + alias2(((helper = (helper = lookupProperty(helpers,"anchor") || (depth0 != null ? lookupProperty(depth0,"anchor") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"anchor","hash":{},"data":data,"loc":{"start":{"line":1,"column":7014},"end":{"line":1,"column":7024}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"anchor"), depth0))
     + "\" style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"number") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7097},"end":{"line":1,"column":7199}}})) != null ? stack1 : "")
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7199},"end":{"line":1,"column":7217}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"number"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7097},"end":{"line":1,"column":7199}}})) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"headlineHtml"), depth0)) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7222},"end":{"line":1,"column":7359}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7359},"end":{"line":1,"column":8071}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"bylineHtml"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7222},"end":{"line":1,"column":7359}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"image"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7359},"end":{"line":1,"column":8071}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8072},"end":{"line":1,"column":8140}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8140},"end":{"line":1,"column":8820}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"ledeHtml"),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8072},"end":{"line":1,"column":8140}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8140},"end":{"line":1,"column":8820}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8821},"end":{"line":1,"column":9065}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8821},"end":{"line":1,"column":9065}}})) != null ? stack1 : "")
     + "</div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"sponsorAfter") : depth0),{"name":"if","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9081},"end":{"line":1,"column":10773}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sponsorAfter"),{"name":"if","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9081},"end":{"line":1,"column":10773}}})) != null ? stack1 : "");
 },"10":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -182,10 +190,10 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
+    + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"ruleColor"), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>";
 },"11":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -193,12 +201,12 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"kickerHtml") || (depth0 != null ? lookupProperty(depth0,"kickerHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"kickerHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":6979},"end":{"line":1,"column":6995}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"kickerHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"12":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -206,12 +214,12 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<span class=\"nb-num\" style=\"color:"
-    + alias1(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + "\">"
-    + alias1(((helper = (helper = lookupProperty(helpers,"number") || (depth0 != null ? lookupProperty(depth0,"number") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"number","hash":{},"data":data,"loc":{"start":{"line":1,"column":7173},"end":{"line":1,"column":7183}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"number"), depth0))
     + ".</span> ";
 },"13":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -219,9 +227,9 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"bylineHtml") || (depth0 != null ? lookupProperty(depth0,"bylineHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"bylineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":7332},"end":{"line":1,"column":7348}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"bylineHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"14":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -232,24 +240,24 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7399},"end":{"line":1,"column":7536}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"href"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7399},"end":{"line":1,"column":7536}}})) != null ? stack1 : "")
     + "<img class=\"nb-img\" src=\""
-    + ((stack1 = alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"src") : stack1), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(lookupProperty(lookupProperty(depth0,"image"),"src"), depth0)) != null ? stack1 : "")
     + "\" alt=\""
-    + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"alt") : stack1), depth0))
+    + alias3(alias2(lookupProperty(lookupProperty(depth0,"image"),"alt"), depth0))
     + "\" width=\""
-    + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
+    + alias3(alias2(lookupProperty(lookupProperty(depth0,"image"),"width"), depth0))
     + "\" "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"height") : stack1),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7622},"end":{"line":1,"column":7676}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"height"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7622},"end":{"line":1,"column":7676}}})) != null ? stack1 : "")
     + " style=\"display:block;width:100%;height:auto;border:0;font-family:"
-    + ((stack1 = alias2(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;color:"
-    + alias3(alias2(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias3(alias2(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + ";max-width:"
-    + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
+    + alias3(alias2(lookupProperty(lookupProperty(depth0,"image"),"width"), depth0))
     + "px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7863},"end":{"line":1,"column":7892}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7892},"end":{"line":1,"column":8060}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"href"),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7863},"end":{"line":1,"column":7892}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"creditHtml"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7892},"end":{"line":1,"column":8060}}})) != null ? stack1 : "")
     + "</p>";
 },"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -260,12 +268,12 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<a href=\""
-    + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"href") : stack1), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(depth0,"image"),"href"), depth0)) != null ? stack1 : "")
     + "\" class=\"nb-imglink\" style=\"color:"
-    + container.escapeExpression(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">";
 },"16":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -273,7 +281,7 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return " height=\""
-    + container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"height") : stack1), depth0))
+    + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(depth0,"image"),"height"), depth0))
     + "\" ";
 },"17":function(container,depth0,helpers,partials,data) {
     return "</a>";
@@ -286,12 +294,12 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<span class=\"nb-muted\" style=\"font-size:14px;color:"
-    + container.escapeExpression(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + ";display:block;margin-top:4px\">"
-    + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"image") : depth0)) != null ? lookupProperty(stack1,"creditHtml") : stack1), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(depth0,"image"),"creditHtml"), depth0)) != null ? stack1 : "")
     + "</span>";
 },"19":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -299,7 +307,7 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"ledeHtml") || (depth0 != null ? lookupProperty(depth0,"ledeHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"ledeHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":8115},"end":{"line":1,"column":8129}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = container.lambda(lookupProperty(depth0,"ledeHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"20":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -309,8 +317,8 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"label") : depth0),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.program(24, data, 0),"data":data,"loc":{"start":{"line":1,"column":8158},"end":{"line":1,"column":8400}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"blocks") : depth0),{"name":"each","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8400},"end":{"line":1,"column":8811}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"label"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.program(24, data, 0),"data":data,"loc":{"start":{"line":1,"column":8158},"end":{"line":1,"column":8400}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8400},"end":{"line":1,"column":8811}}})) != null ? stack1 : "");
 },"21":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -319,9 +327,9 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":1,"column":8171},"end":{"line":1,"column":8325}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"html"),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":1,"column":8171},"end":{"line":1,"column":8325}}})) != null ? stack1 : "");
 },"22":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -329,12 +337,12 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":8218},"end":{"line":1,"column":8227}}}) : helper)))
+    + container.escapeExpression(alias1(lookupProperty(depth0,"label"), depth0))
     + ":</strong> "
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":8238},"end":{"line":1,"column":8248}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"html"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"23":function(container,depth0,helpers,partials,data) {
-    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -342,7 +350,7 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p style=\"margin:0 0 16px\"><strong>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"label","hash":{},"data":data,"loc":{"start":{"line":1,"column":8295},"end":{"line":1,"column":8304}}}) : helper)))
+    + container.escapeExpression(container.lambda(lookupProperty(depth0,"label"), depth0))
     + ":</strong></p>";
 },"24":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -352,9 +360,9 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8333},"end":{"line":1,"column":8393}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"html"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8333},"end":{"line":1,"column":8393}}})) != null ? stack1 : "");
 },"25":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -362,7 +370,7 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"html","hash":{},"data":data,"loc":{"start":{"line":1,"column":8372},"end":{"line":1,"column":8382}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = container.lambda(lookupProperty(depth0,"html"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"26":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -372,9 +380,9 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"html") : depth0),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8416},"end":{"line":1,"column":8476}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8476},"end":{"line":1,"column":8638}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"numbered") : depth0),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8638},"end":{"line":1,"column":8802}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"html"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8416},"end":{"line":1,"column":8476}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"bullets"),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8476},"end":{"line":1,"column":8638}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"numbered"),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8638},"end":{"line":1,"column":8802}}})) != null ? stack1 : "");
 },"27":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -384,9 +392,9 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<ul style=\"margin:0 0 16px;padding:0;padding-"
-    + container.escapeExpression(container.lambda(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bullets") : depth0),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8558},"end":{"line":1,"column":8626}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"bullets"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8558},"end":{"line":1,"column":8626}}})) != null ? stack1 : "")
     + "</ul>";
 },"28":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -403,9 +411,9 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<ol style=\"margin:0 0 16px;padding:0;padding-"
-    + container.escapeExpression(container.lambda(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"numbered") : depth0),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8721},"end":{"line":1,"column":8790}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"numbered"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8721},"end":{"line":1,"column":8790}}})) != null ? stack1 : "")
     + "</ol>";
 },"30":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -416,7 +424,7 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.program(32, data, 0),"data":data,"loc":{"start":{"line":1,"column":8892},"end":{"line":1,"column":9054}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"href"),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.program(32, data, 0),"data":data,"loc":{"start":{"line":1,"column":8892},"end":{"line":1,"column":9054}}})) != null ? stack1 : "")
     + "</p>";
 },"31":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -427,21 +435,21 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<a href=\""
-    + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"href") : stack1), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(depth0,"source"),"href"), depth0)) != null ? stack1 : "")
     + "\" style=\"color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">"
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"source"),"text"), depth0))
     + "</a>";
 },"32":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0));
+  return container.escapeExpression(container.lambda(lookupProperty(lookupProperty(depth0,"source"),"text"), depth0));
 },"33":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -450,9 +458,9 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"sponsor")),{"name":"with","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9101},"end":{"line":1,"column":10766}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(data,"root"),"sponsor"),{"name":"with","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9101},"end":{"line":1,"column":10766}}})) != null ? stack1 : "");
 },"34":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4=container.hooks.helperMissing, alias5="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -460,29 +468,29 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<tr><td align=\""
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
-    + ((stack1 = alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
-    + alias2(alias1(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ";color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"ruleColor"), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p><p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:"
-    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"labelHtml") || (depth0 != null ? lookupProperty(depth0,"labelHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"labelHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9660},"end":{"line":1,"column":9675}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"labelHtml"), depth0)) != null ? stack1 : "")
     + "</p><h2 style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"headlineHtml") || (depth0 != null ? lookupProperty(depth0,"headlineHtml") : depth0)) != null ? helper : alias4),(typeof helper === alias5 ? helper.call(alias3,{"name":"headlineHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":9754},"end":{"line":1,"column":9772}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"headlineHtml"), depth0)) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"image") : depth0),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9777},"end":{"line":1,"column":10489}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"image"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9777},"end":{"line":1,"column":10489}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10490},"end":{"line":1,"column":10558}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10558},"end":{"line":1,"column":10741}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"textHtml"),{"name":"if","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10490},"end":{"line":1,"column":10558}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"href"),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10558},"end":{"line":1,"column":10741}}})) != null ? stack1 : "")
     + "</div></td></tr>";
 },"35":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -490,10 +498,10 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":10533},"end":{"line":1,"column":10547}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = container.lambda(lookupProperty(depth0,"textHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"36":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -501,11 +509,11 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\"><a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":10636},"end":{"line":1,"column":10646}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"href"), depth0)) != null ? stack1 : "")
     + "\" style=\"color:"
-    + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"linkText") || (depth0 != null ? lookupProperty(depth0,"linkText") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"linkText","hash":{},"data":data,"loc":{"start":{"line":1,"column":10714},"end":{"line":1,"column":10726}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"linkText"), depth0))
     + "</a></p>";
 },"37":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -516,11 +524,11 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"textHtml") : depth0),{"name":"if","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11181},"end":{"line":1,"column":11314}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0),{"name":"if","hash":{},"fn":container.program(39, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11314},"end":{"line":1,"column":11453}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"links") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(40, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11453},"end":{"line":1,"column":11738}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"textHtml"),{"name":"if","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11181},"end":{"line":1,"column":11314}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"addressHtml"),{"name":"if","hash":{},"fn":container.program(39, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11314},"end":{"line":1,"column":11453}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"links"),"length"),{"name":"if","hash":{},"fn":container.program(40, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11453},"end":{"line":1,"column":11738}}})) != null ? stack1 : "");
 },"38":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -528,12 +536,12 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"textHtml") || (depth0 != null ? lookupProperty(depth0,"textHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"textHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":11289},"end":{"line":1,"column":11303}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"textHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"39":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -541,9 +549,9 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"addressHtml") || (depth0 != null ? lookupProperty(depth0,"addressHtml") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"addressHtml","hash":{},"data":data,"loc":{"start":{"line":1,"column":11425},"end":{"line":1,"column":11442}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"addressHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
 },"40":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -554,30 +562,30 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + container.escapeExpression(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"links") : depth0),{"name":"each","hash":{},"fn":container.program(41, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11565},"end":{"line":1,"column":11727}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"links"),{"name":"each","hash":{},"fn":container.program(41, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11565},"end":{"line":1,"column":11727}}})) != null ? stack1 : "")
     + "</p>";
 },"41":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(42, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11580},"end":{"line":1,"column":11619}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(42, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11580},"end":{"line":1,"column":11619}}})) != null ? stack1 : "")
     + "<a href=\""
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":1,"column":11628},"end":{"line":1,"column":11638}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(depth0,"href"), depth0)) != null ? stack1 : "")
     + "\" style=\"color:"
-    + alias4(container.lambda(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"text","hash":{},"data":data,"loc":{"start":{"line":1,"column":11706},"end":{"line":1,"column":11714}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"text"), depth0))
     + "</a>";
 },"42":function(container,depth0,helpers,partials,data) {
     return " &middot; ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, alias5=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -585,104 +593,104 @@ export const defaultTemplates: CompiledTemplates = { format: "newsbrief-template
     };
 
   return "<!doctype html><html lang=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"lang") || (depth0 != null ? lookupProperty(depth0,"lang") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"lang","hash":{},"data":data,"loc":{"start":{"line":1,"column":27},"end":{"line":1,"column":35}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"lang"), depth0))
     + "\" dir=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"dir") || (depth0 != null ? lookupProperty(depth0,"dir") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"dir","hash":{},"data":data,"loc":{"start":{"line":1,"column":42},"end":{"line":1,"column":49}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"dir"), depth0))
     + "\" xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><title>"
-    + alias4(((helper = (helper = lookupProperty(helpers,"subject") || (depth0 != null ? lookupProperty(depth0,"subject") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"subject","hash":{},"data":data,"loc":{"start":{"line":1,"column":191},"end":{"line":1,"column":202}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"subject"), depth0))
     + "</title>\u003C!--[if !mso]>\u003C!--><meta http-equiv=\"X-UA-Compatible\" content=\"IE=edge\">\u003C!--<![endif]--><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style type=\"text/css\">#outlook a{padding:0}body{margin:0;padding:0;-webkit-text-size-adjust:100%;-ms-text-size-adjust:100%}table,td{border-collapse:collapse;mso-table-lspace:0pt;mso-table-rspace:0pt}img{border:0;height:auto;line-height:100%;outline:0;text-decoration:none;-ms-interpolation-mode:bicubic}p{display:block;margin:13px 0}</style>\u003C!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]-->\u003C!--[if lte mso 11]><style type=\"text/css\"> .mj-outlook-group-fix { width:100% !important; } </style><![endif]--><meta name=\"color-scheme\" content=\"light dark\"><meta name=\"supported-color-schemes\" content=\"light dark\"><style data-embed>:root{color-scheme:light dark;supported-color-schemes:light dark}@media (prefers-color-scheme:dark){.nb-body,.nb-body>div,.nb-s,.nb-s td,.nb-s>table{background:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"backgroundColor"), depth0))
     + "!important;background-color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"backgroundColor"), depth0))
     + "!important}.nb-t div,.nb-t h1,.nb-t h2,.nb-t li,.nb-t p{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"textColor"), depth0))
     + "!important}.nb-t a{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"linkColor"), depth0))
     + "!important}.nb-t .nb-kicker,.nb-t .nb-num{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"brandColor"), depth0))
     + "!important}.nb-t .nb-muted{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"mutedColor"), depth0))
     + "!important}.nb-t .nb-rule{border-color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"ruleColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"ruleColor"), depth0))
     + "!important}.nb-t img{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"textColor"), depth0))
     + "!important}.nb-logo-light{display:none!important}.nb-logo-dark{display:block!important;max-height:none!important;overflow:visible!important}}[data-ogsb] .nb-s,[data-ogsb] .nb-s td{background-color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"backgroundColor"), depth0))
     + "!important}[data-ogsc] .nb-t div,[data-ogsc] .nb-t h1,[data-ogsc] .nb-t h2,[data-ogsc] .nb-t li,[data-ogsc] .nb-t p{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"textColor"), depth0))
     + "!important}[data-ogsc] .nb-t a{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"linkColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"linkColor"), depth0))
     + "!important}[data-ogsc] .nb-t .nb-kicker,[data-ogsc] .nb-t .nb-num{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"brandColor"), depth0))
     + "!important}[data-ogsc] .nb-t .nb-muted{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"mutedColor"), depth0))
     + "!important}[data-ogsc] .nb-t img{color:"
-    + alias4(alias5(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"dark"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"dark"),"textColor"), depth0))
     + "!important}</style></head><body class=\"nb-body\" style=\"word-spacing:normal;background-color:"
-    + alias4(alias5(((stack1 = (depth0 != null ? lookupProperty(depth0,"theme") : depth0)) != null ? lookupProperty(stack1,"backgroundColor") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"theme"),"backgroundColor"), depth0))
     + "\"><div aria-label=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"subject") || (depth0 != null ? lookupProperty(depth0,"subject") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"subject","hash":{},"data":data,"loc":{"start":{"line":1,"column":2682},"end":{"line":1,"column":2693}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"subject"), depth0))
     + "\" aria-roledescription=\"email\" role=\"article\" lang=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"lang") || (depth0 != null ? lookupProperty(depth0,"lang") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"lang","hash":{},"data":data,"loc":{"start":{"line":1,"column":2745},"end":{"line":1,"column":2753}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"lang"), depth0))
     + "\" dir=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"dir") || (depth0 != null ? lookupProperty(depth0,"dir") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"dir","hash":{},"data":data,"loc":{"start":{"line":1,"column":2760},"end":{"line":1,"column":2767}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"dir"), depth0))
     + "\" style=\"word-spacing:normal;background-color:"
-    + alias4(alias5(((stack1 = (depth0 != null ? lookupProperty(depth0,"theme") : depth0)) != null ? lookupProperty(stack1,"backgroundColor") : stack1), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"theme"),"backgroundColor"), depth0))
     + "\"><div class=\"nb-preheader\" style=\"display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"preheader") || (depth0 != null ? lookupProperty(depth0,"preheader") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheader","hash":{},"data":data,"loc":{"start":{"line":1,"column":2951},"end":{"line":1,"column":2964}}}) : helper)))
-    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"preheaderPadding") || (depth0 != null ? lookupProperty(depth0,"preheaderPadding") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"preheaderPadding","hash":{},"data":data,"loc":{"start":{"line":1,"column":2964},"end":{"line":1,"column":2986}}}) : helper))) != null ? stack1 : "")
+    + alias2(alias1(lookupProperty(depth0,"preheader"), depth0))
+    + ((stack1 = alias1(lookupProperty(depth0,"preheaderPadding"), depth0)) != null ? stack1 : "")
     + "</div>\u003C!--[if mso | IE]><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" class=\"nb-s-outlook\" role=\"presentation\" style=\"width:600px\" width=\"600\" bgcolor=\""
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"backgroundColor"), depth0))
     + "\" ><tr><td style=\"line-height:0px;font-size:0px;mso-line-height-rule:exactly\"><![endif]--><div class=\"nb-s\" style=\"background:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"backgroundColor"), depth0))
     + ";background-color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"backgroundColor"), depth0))
     + ";margin:0 auto;max-width:600px\"><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" role=\"presentation\" style=\"background:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"backgroundColor"), depth0))
     + ";background-color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"backgroundColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"backgroundColor"), depth0))
     + ";width:100%\"><tbody><tr><td style=\"border-top:6px solid "
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + ";direction:"
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"dir")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"dir"), depth0))
     + ";font-size:0px;padding:0 0 32px;text-align:center\">\u003C!--[if mso | IE]><table role=\"presentation\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td class=\"\" style=\"vertical-align:top;width:600px\" ><![endif]--><div class=\"mj-column-per-100 mj-outlook-group-fix\" style=\"font-size:0px;text-align:left;direction:"
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"dir")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"dir"), depth0))
     + ";display:inline-block;vertical-align:top;width:100%\"><table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" role=\"presentation\" style=\"vertical-align:top\" width=\"100%\"><tbody><tr><td align=\""
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:32px 24px 8px;word-break:break-word\"><div style=\"font-family:"
-    + ((stack1 = alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ";color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"logo") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4460},"end":{"line":1,"column":5271}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"logo"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4460},"end":{"line":1,"column":5271}}})) != null ? stack1 : "")
     + " <h1 style=\"margin:0;font-size:28px;line-height:1.2;font-weight:800;color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"brandColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + "\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":1,"column":5373},"end":{"line":1,"column":5382}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"title"), depth0))
     + "</h1>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"dateLabel") : depth0),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5387},"end":{"line":1,"column":5555}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"greetingHtml") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5555},"end":{"line":1,"column":5631}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"dateLabel"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5387},"end":{"line":1,"column":5555}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"greetingHtml"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5555},"end":{"line":1,"column":5631}}})) != null ? stack1 : "")
     + "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"mutedColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"countLine") || (depth0 != null ? lookupProperty(depth0,"countLine") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"countLine","hash":{},"data":data,"loc":{"start":{"line":1,"column":5723},"end":{"line":1,"column":5736}}}) : helper)))
+    + alias2(alias1(lookupProperty(depth0,"countLine"), depth0))
     + "</p></div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"toc") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5756},"end":{"line":1,"column":6379}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stories") : depth0),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6379},"end":{"line":1,"column":10782}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"toc"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5756},"end":{"line":1,"column":6379}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"stories"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6379},"end":{"line":1,"column":10782}}})) != null ? stack1 : "")
     + "<tr><td align=\""
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
-    + ((stack1 = alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"fontFamily")), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"fontFamily"), depth0)) != null ? stack1 : "")
     + ";font-size:16px;line-height:1.5;text-align:"
-    + alias4(alias5(((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"start")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ";color:"
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"textColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
-    + alias4(alias5(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"theme"))) && lookupProperty(stack1,"ruleColor")), depth0))
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"ruleColor"), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"footer") : depth0),{"name":"with","hash":{},"fn":container.program(37, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11164},"end":{"line":1,"column":11747}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias3,lookupProperty(depth0,"footer"),{"name":"with","hash":{},"fn":container.program(37, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11164},"end":{"line":1,"column":11747}}})) != null ? stack1 : "")
     + "</div></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
-},"useData":true} };
+},"useData":true};
 

@@ -21,7 +21,8 @@ export const geckoEngine: EngineLauncher = {
         'ui.useOverlayScrollbars': 1,
       },
     });
-    const version = `Gecko: ${(await browser.version()).replace('/', ' ')}`;
+    // puppeteer reports `firefox/153.8.0`.
+    const version = `Firefox ${(await browser.version()).split('/')[1] ?? '?'} (Gecko)`;
     return {
       engine: 'gecko',
       scheme,

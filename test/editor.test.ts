@@ -1,0 +1,348 @@
+/**
+ * The editor component (`newsbrief/preview`) in Chromium, on the static example page built the way
+ * `npm run examples` builds it: typing re-renders the email and the findings, a finding selects
+ * its words, invalid input keeps the last render, the toggles work, the host UI is axe clean.
+ * A screenshot lands in test/artifacts/editor.png.
+ */
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEditorPage, openEditorPage } from './support/editor-page.js';
+import {
+  browserTestsEnabled,
+  chromiumArgs,
+  chromiumPath,
+  contrast,
+  loadExample,
+} from './support/fidelity.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core');
+const screenshot = new URL('./artifacts/editor.png', import.meta.url).pathname;
+
+const story = `Cities race to cool the grid
+
+Utilities in 14 states will pay households to run air conditioners earlier in the day.
+
+Why it matters: Peak demand is the grid's most expensive hour.
+
+The details:
+- Programs start in June.
+- Most pay $5 a day.
+`;
+
+describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => {
+  let browser: Browser;
+  let url: string;
+
+  beforeAll(async () => {
+    url = await buildEditorPage();
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const source = (page: Page) => page.locator('.nb-editor textarea');
+  const email = (page: Page) => page.frameLocator('.nb-editor iframe');
+  const headline = (page: Page) => email(page).locator('h2').first().textContent();
+  const findings = (page: Page) => page.locator('.nb-editor-findings li').allTextContents();
+  const selection = (page: Page) =>
+    source(page).evaluate((area: HTMLTextAreaElement) =>
+      area.value.slice(area.selectionStart, area.selectionEnd),
+    );
+
+  it('renders as the editor types: email, findings and count line follow each keystroke', async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      await source(page).click();
+      await page.keyboard.type(story);
+      await expect.poll(() => headline(page)).toBe('Cities race to cool the grid');
+      const count = page.locator('.nb-editor-count');
+      expect(await count.textContent()).toBe('Smart Brevity count: 38 words ... ½ minute');
+      expect(await findings(page)).not.toContainEqual(expect.stringContaining('Headline has'));
+
+      // Lengthen the headline past six words: the email and the findings change as it is typed.
+      await source(page).press('Control+Home');
+      await source(page).press('End');
+      await page.keyboard.type(' before the summer heat waves arrive');
+      await expect
+        .poll(() => headline(page))
+        .toBe('Cities race to cool the grid before the summer heat waves arrive');
+      await expect
+        .poll(() => findings(page))
+        .toContainEqual(expect.stringContaining('Headline has 12 words'));
+      expect(await count.textContent()).toBe('Smart Brevity count: 44 words ... ½ minute');
+
+      // The parser's source positions: the finding selects the headline in the plain text.
+      await page.locator('.nb-editor-findings button', { hasText: 'Headline has 12 words' }).click();
+      expect(await selection(page)).toBe('Cities race to cool the grid before the summer heat waves arrive');
+      await page.screenshot({ path: screenshot });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the seed story pastes in with one click from the example page', async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      await page.getByRole('button', { name: 'Paste the seed story' }).click();
+      await expect.poll(() => headline(page)).toBe('US and Israel to meet Iran working group');
+      await expect.poll(async () => (await findings(page)).length).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('<newsbrief-editor>: the custom element mounts the same editor with its text as the source', async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      await page.evaluate(() => {
+        // biome-ignore lint/suspicious/noExplicitAny: the example page's IIFE bundle sets window.newsbrief
+        const { defineEditorElement } = (globalThis as any).newsbrief;
+        defineEditorElement('newsbrief-editor', { theme: { brandColor: '#c8102e' } });
+        const element = document.createElement('newsbrief-editor');
+        element.id = 'custom';
+        element.textContent = '\n# Custom element works\n\nA lede.\n';
+        document.body.append(element);
+      });
+      const frame = page.frameLocator('#custom iframe');
+      await expect.poll(() => frame.locator('h2').first().textContent()).toBe('Custom element works');
+      expect(await page.locator('#custom textarea').inputValue()).toBe('# Custom element works\n\nA lede.\n');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('clicking a finding selects the words it is about (JSON source), by mouse and by keyboard', async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      const edition = loadExample('morning-edition');
+      const long = 'Cities race to cool the grid before the summer heat waves arrive';
+      edition.stories[0] = { ...edition.stories[0], headline: long } as (typeof edition.stories)[0];
+      await source(page).fill(JSON.stringify(edition, null, 2));
+      const finding = page.locator('.nb-editor-findings button', { hasText: 'Headline has 12 words' });
+      await finding.click();
+      expect(await selection(page)).toBe(long);
+      expect(await source(page).evaluate((area) => area === document.activeElement)).toBe(true);
+
+      // Keyboard: Tab from the source reaches the first finding; Enter selects its words.
+      await source(page).evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(0, 0));
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
+        'Headline has 12 words',
+      );
+      await page.keyboard.press('Enter');
+      expect(await selection(page)).toBe(long);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('invalid input shows the error under its line and keeps the last good render', async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      const json = JSON.stringify(loadExample('morning-edition'), null, 2);
+      await source(page).fill(json);
+      await expect.poll(() => headline(page)).toBe('1. Cities race to cool the grid');
+
+      // A missing comma on line 3: the message names the line, the callout sits under that line.
+      const broken = json.replace('"date": "2026-03-14",', '"date": "2026-03-14"');
+      await source(page).fill(broken);
+      const problem = page.locator('.nb-editor-problem');
+      await expect.poll(() => problem.textContent()).toMatch(/^Line 4, column 3: not valid JSON/);
+      expect(await headline(page)).toBe('1. Cities race to cool the grid');
+      expect(await source(page).getAttribute('aria-invalid')).toBe('true');
+      // The caret is at the end (line 60): "Go to the line" selects where the error is and scrolls
+      // it into view, where the callout shows under it.
+      await page.getByRole('button', { name: 'Go to the line' }).click();
+      const caret = await source(page).evaluate((area: HTMLTextAreaElement) => area.selectionStart);
+      expect(broken.slice(0, caret).split('\n').length).toBe(4);
+      const callout = page.locator('.nb-editor-callout');
+      await expect.poll(() => callout.isVisible()).toBe(true);
+      const { calloutTop, lineHeight, areaTop } = await page.evaluate(() => {
+        const area = document.querySelector('.nb-editor textarea') as HTMLTextAreaElement;
+        const style = getComputedStyle(area);
+        return {
+          calloutTop: (document.querySelector('.nb-editor-callout') as HTMLElement).getBoundingClientRect()
+            .top,
+          lineHeight: Number.parseFloat(style.lineHeight),
+          areaTop: area.getBoundingClientRect().top + Number.parseFloat(style.paddingTop) + area.clientTop,
+        };
+      });
+      // The syntax error is found at line 4 (the next key): the callout starts under it.
+      expect(Math.abs(calloutTop - areaTop - 4 * lineHeight)).toBeLessThan(lineHeight / 2);
+
+      // A validation error names the field's path and its line; the render still stays.
+      await source(page).fill(json.replace('"headline": "Cities race to cool the grid"', '"headline": ""'));
+      await expect
+        .poll(() => problem.textContent())
+        .toMatch(/^Line \d+, column \d+: .*stories\[0\]\.headline/s);
+      expect(await headline(page)).toBe('1. Cities race to cool the grid');
+
+      // Fixed again: the error goes, the email follows.
+      await source(page).fill(json.replace('Cities race', 'Towns race'));
+      await expect.poll(() => headline(page)).toBe('1. Towns race to cool the grid');
+      expect(await problem.textContent()).toBe('');
+      expect(await callout.isHidden()).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('updates the email in place: the same DOM as a fresh render, and the reading position kept', async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      await page.evaluate(() => {
+        document.addEventListener('newsbrief-render', (event) => {
+          const { result } = (event as CustomEvent<{ result?: { html: string } }>).detail;
+          Object.assign(globalThis, { lastHtml: result?.html });
+        });
+      });
+      const json = JSON.stringify(loadExample('morning-edition'), null, 2);
+      await source(page).fill(json);
+      await expect.poll(() => headline(page)).toBe('1. Cities race to cool the grid');
+      const frame = page.locator('.nb-editor iframe');
+      await frame.evaluate((node: HTMLIFrameElement) => node.contentWindow?.scrollTo(0, 600));
+
+      // Type into the third story, then drop a story and a bullet: nodes change, appear and go.
+      const edition = loadExample('morning-edition');
+      const lede = edition.stories[2]?.lede ?? '';
+      const at = json.indexOf(lede) + lede.length;
+      await source(page).evaluate(
+        (area: HTMLTextAreaElement, offset) => area.setSelectionRange(offset, offset),
+        at,
+      );
+      await page.keyboard.type(' Parents agree.');
+      await expect.poll(() => email(page).getByText('Parents agree.', { exact: false }).count()).toBe(1);
+      expect(await frame.evaluate((node: HTMLIFrameElement) => node.contentWindow?.scrollY)).toBe(600);
+
+      const same = () =>
+        page.evaluate(() => {
+          const frameBody = (document.querySelector('.nb-editor iframe') as HTMLIFrameElement).contentDocument
+            ?.body;
+          const fresh = new DOMParser().parseFromString(
+            (globalThis as unknown as { lastHtml: string }).lastHtml,
+            'text/html',
+          );
+          return frameBody?.outerHTML === fresh.body.outerHTML;
+        });
+      expect(await same()).toBe(true);
+      edition.stories.splice(1, 1);
+      await source(page).fill(JSON.stringify(edition, null, 2));
+      await expect.poll(() => email(page).locator('h2').count()).toBe(4);
+      expect(await same()).toBe(true);
+      edition.stories.push(...loadExample('morning-edition').stories.slice(0, 2));
+      await source(page).fill(JSON.stringify(edition, null, 2));
+      await expect.poll(() => email(page).locator('h2').count()).toBe(6);
+      expect(await same()).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('toggles plain text, 375 px and dark mode', async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      await source(page).fill(story);
+      await expect.poll(() => headline(page)).toBe('Cities race to cool the grid');
+      const frame = page.locator('.nb-editor iframe');
+      const text = page.locator('.nb-editor-text');
+
+      await page.getByRole('radio', { name: 'Plain text' }).check();
+      expect(await frame.isHidden()).toBe(true);
+      expect(await text.textContent()).toContain('Why it matters: Peak demand');
+      await page.getByLabel('HTML').check();
+      expect(await frame.isVisible()).toBe(true);
+
+      expect((await frame.boundingBox())?.width).toBe(600);
+      await page.getByLabel('375 px').check();
+      expect((await frame.boundingBox())?.width).toBe(375);
+      const scrollWidth = await email(page)
+        .locator('html')
+        .evaluate((html) => html.scrollWidth - html.clientWidth);
+      expect(scrollWidth).toBe(0);
+
+      const background = () =>
+        email(page)
+          .locator('h2')
+          .first()
+          .evaluate((node) => {
+            for (let e: Element | null = node; e; e = e.parentElement) {
+              const colour = getComputedStyle(e).backgroundColor;
+              if (colour !== 'rgba(0, 0, 0, 0)') return (colour.match(/[\d.]+/g) ?? []).map(Number);
+            }
+            return [255, 255, 255];
+          });
+      const luminance = (rgb: number[]) => contrast(rgb, [0, 0, 0]) / 21;
+      expect(luminance(await background())).toBeGreaterThan(0.5);
+      await page.getByLabel('Dark').check();
+      await expect.poll(async () => luminance(await background())).toBeLessThan(0.1);
+      // Dark stays on while typing: each new render gets the forced dark styles.
+      await source(page).press('End');
+      await page.keyboard.type(' More.');
+      await expect.poll(async () => luminance(await background())).toBeLessThan(0.1);
+      await page.getByLabel('Light').check();
+      await expect.poll(async () => luminance(await background())).toBeGreaterThan(0.5);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the host UI is axe clean, with every control labelled and reachable by keyboard', async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      await source(page).fill(story.replace('grid', 'grid before the summer heat waves arrive'));
+      await expect.poll(() => findings(page)).toContainEqual(expect.stringContaining('Headline has'));
+      await source(page).fill('{"title": "T", "stories": [');
+      await expect.poll(() => page.locator('.nb-editor-problem').textContent()).toContain('not valid JSON');
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
+        const axe = (globalThis as any).axe;
+        // The email inside the iframe has its own axe run in browser.test.ts.
+        const result = await axe.run(
+          { exclude: [['iframe']] },
+          { resultTypes: ['violations'], iframes: false },
+        );
+        return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).map(
+          (v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+      });
+      expect(violations).toEqual([]);
+
+      const unlabelled = await page.evaluate(() =>
+        [...document.querySelectorAll('.nb-editor textarea, .nb-editor input, .nb-editor button')]
+          .filter((control) => {
+            const labels = (control as HTMLInputElement).labels;
+            return (
+              !(labels && labels.length > 0) &&
+              !control.textContent?.trim() &&
+              !control.getAttribute('aria-label')
+            );
+          })
+          .map((control) => control.outerHTML),
+      );
+      expect(unlabelled).toEqual([]);
+
+      // Tab order: source, the error's button, the findings (of the last good render), each toggle group.
+      await source(page).focus();
+      const order: string[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        await page.keyboard.press('Tab');
+        order.push(
+          await page.evaluate(() => {
+            const active = document.activeElement as HTMLInputElement;
+            return active.labels?.[0]?.textContent || active.textContent?.trim() || active.tagName;
+          }),
+        );
+      }
+      expect(order).toEqual(
+        ['Go to the line', 'Headline has', 'HTML', '600 px', 'Light', 'IFRAME'].map((s) =>
+          expect.stringContaining(s),
+        ),
+      );
+    } finally {
+      await page.close();
+    }
+  });
+});

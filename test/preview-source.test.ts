@@ -1,0 +1,111 @@
+/** The editor's source pane, without a browser: JSON ranges, error lines, the forced colour scheme. */
+import { describe, expect, it } from 'vitest';
+import { BriefingValidationError, createRenderer, NewsbriefError } from '../src/index.js';
+import { previewDocument } from '../src/preview/frame.js';
+import { scanJson } from '../src/preview/json-source.js';
+import { lineColumn, readSource, sourceProblem } from '../src/preview/source.js';
+
+/** The text of each field's range. */
+function fields(text: string): Record<string, string> {
+  const ranges = scanJson(text);
+  if ('errorAt' in ranges) throw new Error(`syntax error at ${ranges.errorAt}`);
+  return Object.fromEntries([...ranges].map(([path, { start, end }]) => [path, text.slice(start, end)]));
+}
+
+describe('scanJson', () => {
+  it('maps every field path to its value (a string without its quotes)', () => {
+    const text =
+      '{ "title": "A \\"quoted\\" \\u00e9", "stories": [ { "headline": "Hi", "n": -1.5e3, "x": [true, null] } ], "e": {} }';
+    expect(fields(text)).toEqual({
+      title: 'A \\"quoted\\" \\u00e9',
+      'stories[0].headline': 'Hi',
+      'stories[0].n': '-1.5e3',
+      'stories[0].x[0]': 'true',
+      'stories[0].x[1]': 'null',
+      'stories[0].x': '[true, null]',
+      'stories[0]': '{ "headline": "Hi", "n": -1.5e3, "x": [true, null] }',
+      stories: '[ { "headline": "Hi", "n": -1.5e3, "x": [true, null] } ]',
+      e: '{}',
+      '': text,
+    });
+  });
+
+  it.each([
+    ['{"a": [1,}', 9],
+    ['{"a": "x\n"}', 8],
+    ['[1] x', 4],
+    ['{"a" 1}', 5],
+    ['{"a": tru}', 6],
+    ['{"a": "\\q"}', 7],
+    ['{"a": 1', 7],
+  ])('finds where %j stops being JSON', (text, offset) => {
+    expect(scanJson(text)).toEqual({ errorAt: offset });
+    expect(() => JSON.parse(text)).toThrow();
+  });
+});
+
+describe('source problems', () => {
+  const problem = async (text: string) => {
+    const renderer = await createRenderer();
+    let read: ReturnType<typeof readSource> | undefined;
+    try {
+      read = readSource(text);
+      renderer.render(read.data as never);
+    } catch (error) {
+      if (!(error instanceof NewsbriefError)) throw error;
+      const found = sourceProblem(error, text, read);
+      return { ...found, at: found.range && lineColumn(text, found.range.start), error };
+    }
+    throw new Error('expected a problem');
+  };
+
+  it('invalid JSON: the line and column where it breaks', async () => {
+    const found = await problem('{\n  "title": "T"\n  "stories": []\n}');
+    expect(found.message).toMatch(/^Line 3, column 3: not valid JSON: /);
+    expect(found.at).toEqual({ line: 3, column: 3 });
+  });
+
+  it('a validation issue: its path, on the line of the field (or of its nearest written ancestor)', async () => {
+    const empty = await problem('{\n  "title": "T",\n  "stories": [\n    { "headline": "" }\n  ]\n}');
+    expect(empty.error).toBeInstanceOf(BriefingValidationError);
+    expect(empty.message).toMatch(/^Line 4, column 20: Invalid briefing.*stories\[0\]\.headline/s);
+    const missing = await problem(
+      '{\n  "title": "T",\n  "stories": [\n    { "lede": "No headline." }\n  ]\n}',
+    );
+    expect(missing.message).toContain('stories[0].headline');
+    expect(missing.at).toEqual({ line: 4, column: 5 });
+  });
+
+  it('a validation issue in Markdown: the line of the field, from the parser positions', async () => {
+    const text = '---\ntitle: Morning\n---\n# Headline\n\nA lede with [a link](javascript:alert(1)).\n';
+    const found = await problem(text);
+    expect(found.message).toMatch(/^Line 6, column 1: .*stories\[0\]\.lede/s);
+    expect(found.range && text.slice(found.range.start, found.range.end)).toBe(
+      'A lede with [a link](javascript:alert(1)).',
+    );
+  });
+
+  it('authoring text the parser rejects: the line it names', async () => {
+    const text = '---\ntitle: [unclosed\n---\n# Headline\n\nLede.';
+    const found = await problem(text);
+    expect(found.message).toMatch(/^Line \d+: /);
+    expect(found.at?.line).toBe(Number(/^Line (\d+)/.exec(found.message)?.[1]));
+  });
+});
+
+describe('previewDocument', () => {
+  const html =
+    '<html><head><meta name="color-scheme" content="light dark"><style>:root{color-scheme:light dark}@media (prefers-color-scheme:dark){.a{color:#fff}}@media screen and (prefers-color-scheme: light){.b{color:#000}}</style></head><body></body></html>';
+
+  it('forces dark: dark queries always match, light ones never, color-scheme pinned', () => {
+    expect(previewDocument(html, 'dark')).toBe(
+      '<html><head><base target="_blank"><meta name="color-scheme" content="dark"><style>:root{color-scheme:dark}@media (min-width:0px){.a{color:#fff}}@media screen and (max-width:-1px){.b{color:#000}}</style></head><body></body></html>',
+    );
+  });
+
+  it('forces light the other way round', () => {
+    expect(previewDocument(html, 'light')).toContain(
+      'content="light"><style>:root{color-scheme:light}@media (max-width:-1px){.a{color:#fff}}@media screen and (min-width:0px)',
+    );
+  });
+});
