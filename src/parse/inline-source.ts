@@ -18,7 +18,9 @@ const autolink = /<((?:https?:\/\/|mailto:)[^\s<>]{1,2000})>/gi;
 const inlineImage = /!\[([^\]\n]{0,300})\]\([^\s()]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g;
 const linkTitle = /\]\(([^\s()]{1,2000})\s+"[^"\n]{0,300}"\)/g;
 const backslashEscape = /\\([!-/:-@[-`{-~])/g;
-const hardBreak = / {2,}\n|\\\n/g;
+// The lookbehind starts a match only at a run's first space: ` {2,}\n` alone retries from every
+// space of a long run that ends without a line break (quadratic).
+const hardBreak = /(?<! ) {2,}\n|\\\n/g;
 
 /** A paragraph's Markdown inline source as newsbrief inline text, whitespace collapsed. */
 export function inlineSubset(raw: string): string {

@@ -75,8 +75,11 @@ const htmlLoneTag = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]{0,60}(?:\s[^<>]{0,2000})?\/
 const linkDefinition =
   /^ {0,3}\[[^\]\n]{1,999}\]:[ \t]*(?:<[^<>\n]{0,2000}>|[^\s<>]{1,2000})(?:[ \t]+(?:"[^"\n]{0,999}"|'[^'\n]{0,999}'|\([^()\n]{0,999}\)))?[ \t]*$/;
 
+/** `text` without trailing spaces and tabs; a loop, as `/[ \t]+$/` is quadratic on a long run. */
 function trimEnd(text: string): string {
-  return text.replace(/[ \t]+$/, '');
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end -= 1;
+  return text.slice(0, end);
 }
 
 /** Columns of leading whitespace, a tab advancing to the next multiple of four. */

@@ -24,7 +24,8 @@ export function span(first: SourcePosition, last: SourcePosition): SourcePositio
 
 /** The span of `text` written from `line`/`column` (its line breaks move the end down). */
 export function spanOf(text: string, line: number, column: number): SourcePosition {
-  const trimmed = text.replace(/\s+$/, '');
+  // trimEnd, not /\s+$/: the regex retries from every space of a long run (quadratic).
+  const trimmed = text.trimEnd();
   const lastBreak = trimmed.lastIndexOf('\n');
   if (lastBreak < 0) return { line, column, endLine: line, endColumn: column + trimmed.length };
   let breaks = 0;
