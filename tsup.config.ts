@@ -27,6 +27,8 @@ export default defineConfig([
     platform: 'neutral',
     esbuildOptions(options) {
       options.mainFields = ['module', 'main'];
+      // Every shared or lazily loaded chunk is chunk-*.js: `newsbrief preview` serves those files.
+      options.chunkNames = 'chunk-[hash]';
     },
     target: 'node20',
     splitting: true,
