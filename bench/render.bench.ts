@@ -372,10 +372,10 @@ Machine: ${machine}.
 
 ${targetTable}
 
-\`parseBriefing\` still finds Markdown blocks with marked's lexer (src/parse/markdown.ts, also for
-telling the two forms apart), whose inline rules grow super-linearly on runs of \`*|\`; the block
-parser of issue 12 replaces it. Cold start is wall-clock time of new processes: on a loaded
-machine it varies more than anything else here.
+\`parseBriefing\` reads Markdown blocks with newsbrief's own line scanner
+(src/parse/markdown-blocks.ts) and inline text with the same linear scanner as render, so both
+forms grow linearly too. Cold start is wall-clock time of new processes: on a loaded machine it
+varies more than anything else here.
 
 ## New copy, interleaved
 
