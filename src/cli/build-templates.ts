@@ -34,7 +34,7 @@ export async function buildTemplatesCommand(
   const built = await buildTemplates(dir, {
     width: options.width,
     minify: options.minify,
-    feature: 'newsbrief build-templates',
+    reason: 'newsbrief build-templates',
   });
   const header = [
     `// Compiled by \`newsbrief build-templates\` from ${dir} (${built.width} px${options.minify ? '' : ', not minified'}).`,

@@ -138,7 +138,7 @@ async function browserTemplates(
   const built = await buildTemplates(flags.templates, {
     width,
     minify: flags.minify,
-    feature: 'newsbrief preview',
+    reason: 'newsbrief preview',
   });
   return { module: templatesModuleSource(built, 'esm'), compiled: evaluateBuilt(built) };
 }

@@ -38,7 +38,7 @@ interface BuildSettings extends CompileTemplatesOptions {
   /** Start from these partials instead of newsbrief's defaults (the build uses templates/ itself). */
   base?: PartialSources;
   /** What asked for the compile, for the error when an optional peer is missing. */
-  feature?: string;
+  reason?: string;
   /** Handlebars compile options; the defaults add `assumeObjects` (see template-options.ts). */
   compileOptions?: typeof templateOptions;
 }
@@ -72,7 +72,7 @@ function checkWidth(width: number): number {
 
 /**
  * Compiles override partials (merged over the defaults) to precompiled JavaScript source.
- * `feature` names what asked for it, for the error when an optional peer is missing.
+ * `reason` names what asked for it, for the error when an optional peer is missing.
  */
 export async function buildTemplates(
   templates: string | Record<string, string> | undefined,
@@ -82,7 +82,7 @@ export async function buildTemplates(
     width: checkWidth(options.width ?? 600),
     minify: options.minify ?? true,
   };
-  const peers = await loadCompilerPeers(options.feature ?? 'Compiling templates', settings);
+  const peers = await loadCompilerPeers(options.reason ?? 'Compiling templates', settings);
   const partials = { ...(options.base ?? defaultPartials), ...(await overridePartials(templates)) };
   const html = await compileTemplate(partials, settings, peers);
   let specSource: string;
@@ -124,9 +124,12 @@ export async function compileTemplates(
 /** Module flavours `newsbrief build-templates` writes, chosen by the output file's extension. */
 export type ModuleFlavour = 'esm' | 'cjs' | 'ts';
 
-/** JavaScript source of the `CompiledTemplates` object literal. */
-export function templatesValueSource(built: BuiltTemplates): string {
-  return `{ format: ${JSON.stringify(compiledTemplatesFormat)}, width: ${built.width}, spec: ${built.specSource} }`;
+/**
+ * JavaScript source of the `CompiledTemplates` object literal; `member` is what runs it, the spec
+ * unless the caller generated a render function.
+ */
+export function templatesValueSource(built: BuiltTemplates, member = `spec: ${built.specSource}`): string {
+  return `{ format: ${JSON.stringify(compiledTemplatesFormat)}, width: ${built.width}, ${member} }`;
 }
 
 /** The source of a module whose default export is the compiled template set. */

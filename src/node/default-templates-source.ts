@@ -5,8 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defaultTemplateOptions } from '../render/template-options.js';
-import { compiledTemplatesFormat } from '../render/templates.js';
-import { buildTemplates } from './build-templates.js';
+import { buildTemplates, templatesValueSource } from './build-templates.js';
 import type { PartialSources } from './compile.js';
 import { generateRenderFunction } from './template-codegen.js';
 import { readPartialFolder } from './template-folder.js';
@@ -41,7 +40,7 @@ export async function generateDefaultTemplates(): Promise<string> {
     "import type { CompiledTemplates } from '../templates.js';",
     // What a default render runs: the template as one plain function (template-codegen.ts).
     generateRenderFunction(built.html, 'renderDefault', '../template-runtime.js'),
-    `export const defaultTemplates: CompiledTemplates = { format: ${JSON.stringify(compiledTemplatesFormat)}, width: ${built.width}, render: renderDefault };`,
+    `export const defaultTemplates: CompiledTemplates = ${templatesValueSource(built, 'render: renderDefault')};`,
     // The same template on the Handlebars runtime: the bench's "before" and the equivalence test.
     `export const minifiedSpec = ${built.specSource};`,
     '',

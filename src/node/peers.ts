@@ -40,11 +40,11 @@ async function load<Name extends PeerName>(
 }
 
 /**
- * Loads the compile step's peers, or throws a `NewsbriefError` that says what `feature` needs and
+ * Loads the compile step's peers, or throws a `NewsbriefError` that says what `reason` needs and
  * the exact `npm install` line for the missing ones.
  */
 export async function loadCompilerPeers(
-  feature: string,
+  reason: string,
   options: { minify: boolean },
 ): Promise<CompilerPeers> {
   const missing: string[] = [];
@@ -56,7 +56,7 @@ export async function loadCompilerPeers(
   ]);
   if (mjml === undefined || juice === undefined || handlebars === undefined || missing.length > 0) {
     throw new NewsbriefError(
-      `${feature} compiles templates with MJML, which needs packages that are not installed: ${missing.join(', ')}. Install them with \`npm install ${missing.join(' ')}\`.`,
+      `${reason} compiles templates with MJML, which needs packages that are not installed: ${missing.join(', ')}. Install them with \`npm install ${missing.join(' ')}\`.`,
     );
   }
   return {

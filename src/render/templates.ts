@@ -1,7 +1,8 @@
 /**
- * Which compiled template a renderer runs. Portable: it only ever runs precompiled Handlebars
- * specs with the bundled runtime. Compiling MJML sources (overrides, `minify: false`, another
- * width) needs Node and optional peers; the Node build passes a `TemplateCompiler` for that.
+ * Which compiled template a renderer runs. Portable: it runs compiled templates only, the default
+ * set's generated function or a build-templates module's spec on the Handlebars runtime (loaded
+ * for that alone). Compiling MJML sources (overrides, `minify: false`, another width) needs Node
+ * and optional peers; the Node build passes a `TemplateCompiler` for that.
  */
 import type HandlebarsCompiler from 'handlebars';
 import { NewsbriefError } from '../errors.js';
@@ -44,6 +45,11 @@ export interface CompileSettings {
   width: number;
   /** Run html-minifier-terser over the compiled document. */
   minify: boolean;
+  /**
+   * The render option that asked for the compile (`Option templates: the folder "brand"`), for
+   * errors such as a missing optional peer.
+   */
+  reason?: string;
 }
 
 /** Compiles partial sources (a folder path or sources by name) into a template; Node only. */
@@ -117,10 +123,11 @@ export async function loadTemplate(
   if (templates === undefined && width === defaultTemplates.width && settings.minify) {
     return { template: await runCompiled(defaultTemplates), width };
   }
+  const reason = compileReason(templates, width);
   if (compiler === undefined) {
     throw new NewsbriefError(
-      `${compileReason(templates, width)} needs the MJML compile step, which this build of newsbrief (for browsers and edge workers) does not include. Compile the templates ahead of time on Node with \`npx newsbrief build-templates <folder> --width ${width} -o templates.js\` and pass the module: \`createRenderer({ templates })\`.`,
+      `${reason} needs the MJML compile step, which this build of newsbrief (for browsers and edge workers) does not include. Compile the templates ahead of time on Node with \`npx newsbrief build-templates <folder> --width ${width} -o templates.js\` and pass the module: \`createRenderer({ templates })\`.`,
     );
   }
-  return { template: await compiler(templates, { width, minify: settings.minify }), width };
+  return { template: await compiler(templates, { width, minify: settings.minify, reason }), width };
 }
