@@ -158,6 +158,20 @@ describe('Markdown image size: {width=… height=…} after the image', () => {
     );
   });
 
+  it('plain-text pastes read the same image syntax, size and link included', () => {
+    const story = parseBriefing(
+      'Cities cool the grid\n\nPower.\n\n[![Towers](https://x.example/a.jpg "Photo: A")](https://x.example/p){width=1200 height=800}\n',
+    ).stories[0];
+    expect(story?.image).toEqual({
+      src: 'https://x.example/a.jpg',
+      alt: 'Towers',
+      credit: 'Photo: A',
+      href: 'https://x.example/p',
+      width: 1200,
+      height: 800,
+    });
+  });
+
   it('an image followed by ordinary text stays a paragraph', () => {
     const story = parseBriefing('# Grid\n\nPower.\n\n![Towers](https://x.example/a.jpg) and more words\n')
       .stories[0];

@@ -84,6 +84,13 @@ describe('Markdown blocks in a story', () => {
     ]);
   });
 
+  it('reads a lone `•` line, and one wrapped onto a second line, as a bullet', () => {
+    expect(story('Lede.\n\n• Only bullet\n')?.sections).toEqual([{ body: [{ bullets: ['Only bullet'] }] }]);
+    expect(story('Lede.\n\n• First bullet\nwrapped here\n')?.sections).toEqual([
+      { body: [{ bullets: ['First bullet wrapped here'] }] },
+    ]);
+  });
+
   it('drops reference definitions, as CommonMark shows them: nothing', () => {
     expect(story('Lede.\n\n[1]: https://example.com/report\n\nThe vote is Friday.\n')?.sections).toEqual([
       { body: [{ paragraph: 'The vote is Friday.' }] },

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NewsbriefError } from '../errors.js';
-import { parseBriefing } from '../parse/index.js';
+import { looksLikeJson, parseBriefing } from '../parse/index.js';
 import type { SourcePositions } from '../parse/positions.js';
 import type { RenderOptions } from '../render/renderer.js';
 import { isCompiledTemplates, type TemplatesOption } from '../render/templates.js';
@@ -38,7 +38,7 @@ export async function readBriefingSource(
   file: string,
 ): Promise<{ input: unknown; positions?: SourcePositions }> {
   const source = await readSource(file);
-  const isJson = file === '-' ? /^\s*[{[]/.test(source) : extname(file).toLowerCase() === '.json';
+  const isJson = file === '-' ? looksLikeJson(source) : extname(file).toLowerCase() === '.json';
   if (!isJson) {
     const { briefing, positions } = parseBriefing(source, { positions: true });
     return { input: briefing, positions };
@@ -81,9 +81,14 @@ export async function rendererOptions(flags: RendererFlags): Promise<RenderOptio
   };
 }
 
+/** True when `--templates` names a module from `newsbrief build-templates`, not a folder. */
+export function isTemplatesModulePath(path: string): boolean {
+  return /\.(c|m)?js$/.test(path);
+}
+
 /** `--templates`: a folder of partials, or a module written by `newsbrief build-templates`. */
 async function templatesOption(path: string): Promise<TemplatesOption> {
-  if (!/\.(c|m)?js$/.test(path)) return path;
+  if (!isTemplatesModulePath(path)) return path;
   const module = (await import(pathToFileURL(resolve(path)).href).catch((error: Error) => {
     throw new NewsbriefError(`Cannot load the templates module ${path}: ${error.message}`);
   })) as { default?: unknown };

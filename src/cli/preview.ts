@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { NewsbriefError } from '../errors.js';
 import { buildTemplates, evaluateBuilt, templatesModuleSource } from '../node/build-templates.js';
 import { createRenderer } from '../node/index.js';
+import { usesDefaultTemplates } from '../render/templates.js';
 import { bundleEditor } from './editor-bundle.js';
-import { type RendererFlags, rendererOptions } from './input.js';
+import { isTemplatesModulePath, type RendererFlags, readSource, rendererOptions } from './input.js';
 import { previewPage } from './preview-page.js';
 
 export interface PreviewHandle {
@@ -94,14 +95,6 @@ export async function startPreview(
   };
 }
 
-async function readSource(file: string): Promise<string> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new NewsbriefError(
-      `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
-    );
-  });
-}
-
 /**
  * The editor's scripts by URL path. The built CLI serves the built component, `preview.js` next
  * to it, and the chunks it imports; run from the sources, the CLI bundles the component once.
@@ -124,7 +117,7 @@ async function browserTemplates(
   flags: RendererFlags,
   width: number | undefined,
 ): Promise<{ module: string; compiled?: ReturnType<typeof evaluateBuilt> } | undefined> {
-  if (flags.templates && /\.c?js$|\.mjs$/.test(flags.templates)) {
+  if (flags.templates && isTemplatesModulePath(flags.templates)) {
     if (flags.templates.endsWith('.cjs')) {
       throw new NewsbriefError(
         `--templates ${flags.templates}: the browser preview loads ES modules; write one with \`newsbrief build-templates <dir> -o templates.js\`.`,
@@ -132,7 +125,7 @@ async function browserTemplates(
     }
     return { module: await readFile(flags.templates, 'utf8') };
   }
-  if (flags.templates === undefined && flags.minify !== false && (width === undefined || width === 600)) {
+  if (usesDefaultTemplates(flags.templates, width, flags.minify ?? true)) {
     return undefined;
   }
   const built = await buildTemplates(flags.templates, {

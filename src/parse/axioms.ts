@@ -101,19 +101,3 @@ export function displayLabel(label: string): string {
   const { prefix } = splitDecoration(bare);
   return prefix ? `${prefix} ${canonical}` : canonical;
 }
-
-/** Longest label, in characters, worth looking up; longer text before a colon is a sentence. */
-const maxLabelLength = 48;
-
-/**
- * Reads a known axiom at the start of a plain-text paragraph: `Why does it matter: text` →
- * `{ label: 'Why it matters', rest: 'text' }`. Returns `undefined` when the text before the first
- * colon is not a known axiom.
- */
-export function matchAxiomLabel(paragraph: string): { label: string; rest: string } | undefined {
-  const colon = paragraph.search(/[:：]/);
-  if (colon <= 0 || colon > maxLabelLength) return undefined;
-  const candidate = paragraph.slice(0, colon);
-  if (candidate.includes('\n') || !canonicalAxiom(candidate)) return undefined;
-  return { label: displayLabel(candidate), rest: paragraph.slice(colon + 1).trim() };
-}

@@ -1,7 +1,18 @@
 /** Errors for authoring text that cannot be read as a briefing. */
 import { NewsbriefError } from '../errors.js';
 
-/** A `NewsbriefError` whose message starts with the source line it is about: `Line 3: …`. */
-export function parseError(line: number, message: string): NewsbriefError {
-  return new NewsbriefError(`Line ${line}: ${message}`);
+/** A `NewsbriefError` about one line of the source; the message starts with it: `Line 3: …`. */
+export class SourceLineError extends NewsbriefError {
+  /** The 1-based source line, for editors that point at it. */
+  readonly line: number;
+
+  constructor(line: number, message: string) {
+    super(`Line ${line}: ${message}`);
+    this.line = line;
+  }
+}
+
+/** The error for authoring text that cannot be read, at `line`. */
+export function parseError(line: number, message: string): SourceLineError {
+  return new SourceLineError(line, message);
 }

@@ -74,14 +74,16 @@ function firstContentLine(text: string): number {
   return index < 0 ? 1 : index + 1;
 }
 
-const topLevelKey = /^(?:"([^"]*)"|'([^']*)'|([^\s#'"][^:]*?))\s*:(?:\s|$)/;
+// Greedy up to the colon and trimmed in code: a lazy name followed by `\s*` retries every split of
+// a run of spaces, which is quadratic.
+const topLevelKey = /^(?:"([^"]*)"|'([^']*)'|([^\s#'"][^:]*)):(?:\s|$)/;
 
 /** The 1-based line of each top-level field (`title: …` at the start of a line), for errors. */
 function fieldLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   text.split('\n').forEach((line, index) => {
     const match = topLevelKey.exec(line);
-    const name = match?.[1] ?? match?.[2] ?? match?.[3];
+    const name = match?.[1] ?? match?.[2] ?? match?.[3]?.trimEnd();
     if (name !== undefined && !lines.has(name)) lines.set(name, index + 1);
   });
   return lines;

@@ -58,7 +58,11 @@ export function parseBriefing(
   source: string,
   options: ParseOptions & { positions: true },
 ): { briefing: Briefing; positions: SourcePositions };
-export function parseBriefing(source: string, options?: ParseOptions): Briefing;
+export function parseBriefing(source: string, options?: ParseOptions & { positions?: false }): Briefing;
+export function parseBriefing(
+  source: string,
+  options: ParseOptions,
+): Briefing | { briefing: Briefing; positions: SourcePositions };
 export function parseBriefing(
   source: string,
   options: ParseOptions = {},
@@ -108,4 +112,12 @@ export function parseBriefing(
 export interface ParseOptions {
   /** Also return where each part was written: `{ briefing, positions }`. @default false */
   positions?: boolean;
+}
+
+/**
+ * True when pasted text is briefing JSON rather than authoring text: it opens with `{` or `[`.
+ * The editor tells forms apart by this alone; the CLI by a file's extension, and by this for stdin.
+ */
+export function looksLikeJson(text: string): boolean {
+  return /^\s*[{[]/.test(text);
 }

@@ -11,7 +11,7 @@ import { imageOf, inlineSubset } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
 import { type ListItem, type MarkdownBlock, markdownBlocks, type SourceLine } from './markdown-blocks.js';
 import type { SourcePosition } from './positions.js';
-import { isByline, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
+import { addListItem, addTextBlock, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
 
 /** What the Markdown body holds: the stories, and any paragraphs written before the first one. */
 export interface MarkdownEdition {
@@ -133,7 +133,7 @@ function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate): void
     case 'list':
       for (const item of block.items)
         for (const { text, lines } of listItemTexts(item))
-          addItem(builder, block.ordered ? 'numbered' : 'bullets', text, at(lines));
+          addListItem(builder, block.ordered ? 'numbered' : 'bullets', text, at(lines));
       return;
     case 'blockquote':
       for (const child of block.blocks) addBlock(builder, child, at);
@@ -153,16 +153,12 @@ function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate): void
  * line) each start a block of their own.
  */
 function addParagraph(builder: StoryBuilder, lines: SourceLine[], at: Locate): void {
-  if (lines.length === 1 || !lines.some((line, index) => index > 0 && startsBlock(line.text))) {
-    addText(builder, textOf(lines), at(lines));
-    return;
-  }
   let run: { kind: 'text' | 'bullets'; lines: SourceLine[]; texts: string[] } | undefined;
   const flush = () => {
     if (!run) return;
     const source = run.texts.join('\n');
     const spot = at(run.lines);
-    if (run.kind === 'bullets') addItem(builder, 'bullets', inlineSubset(source), spot);
+    if (run.kind === 'bullets') addListItem(builder, 'bullets', inlineSubset(source), spot);
     else addText(builder, source, spot);
   };
   for (const line of lines) {
@@ -187,44 +183,11 @@ function startsBlock(text: string): boolean {
   return dotBullet.test(text) || readLabel(text.trim()) !== undefined;
 }
 
-/** A list item, or a section when it opens with a known axiom ("- Why it matters: …"). */
-function addItem(
-  builder: StoryBuilder,
-  kind: 'bullets' | 'numbered',
-  text: string,
-  spot: SourcePosition,
-): void {
-  const label = kind === 'bullets' ? readLabel(text, { knownOnly: true }) : undefined;
-  if (label) builder.section(label.label, label.rest, spot);
-  else builder.item(kind, text, spot);
-}
-
-const emphasised = /^([_*])(.+)\1$/u;
-
-/** One paragraph's Markdown source: an image, a labelled section, a byline or text. */
+/** One paragraph's Markdown source: an image, or text read as both forms read it. */
 function addText(builder: StoryBuilder, raw: string, spot: SourcePosition): void {
   const image = imageWithSize(raw, spot.line, imageOf);
-  if (image) {
-    builder.setImage(image, spot);
-    return;
-  }
-  const text = inlineSubset(raw);
-  if (builder.atStart) {
-    const emphasis = emphasised.exec(text);
-    const plain = emphasis?.[2] ?? text;
-    if (isByline(plain, emphasis !== null)) {
-      builder.setByline(plain, spot);
-      return;
-    }
-  }
-  const label = readLabel(text);
-  // As in plain text, the first paragraph is the lede unless it opens with a known axiom; a bold
-  // label (`**Any label:**`) was marked up on purpose and counts anywhere.
-  if (label && (label.known || !builder.atStart)) {
-    builder.section(label.label, label.rest, spot);
-    return;
-  }
-  builder.paragraph(text, spot);
+  if (image) builder.setImage(image, spot);
+  else addTextBlock(builder, inlineSubset(raw), spot);
 }
 
 /**

@@ -10,11 +10,13 @@
  * Every step is one pass over the lines with anchored, bounded patterns, so parsing time grows in
  * step with the paste, however hostile.
  */
-import type { Story, StoryImage } from '../model.js';
+import type { Story } from '../model.js';
 import { parseError } from './errors.js';
+import { imageWithSize } from './image.js';
+import { imageOf } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
 import type { SourcePosition } from './positions.js';
-import { isByline, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
+import { addListItem, addTextBlock, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
 
 /** A paragraph or list item as written, with where it starts. */
 interface TextBlock {
@@ -36,8 +38,6 @@ interface SourceLine {
 
 const bulletLine = /^(?:[•●▪◦‣·]\s*|[-*+]\s+)(.*)$/u;
 const numberedLine = /^(\d{1,3})[.)]\s+(\S.*)$/u;
-const imageOnly = /^!\[([^\]\n]*)\]\(((?:https?:\/\/)[^\s)]+)(?:\s+"([^"\n]*)")?\)$/i;
-const emphasised = /^([_*])(.+)\1$/u;
 const rule = /^(?:[-=_*]\s*){3,}$/;
 
 /**
@@ -132,7 +132,7 @@ function runWidth(lines: SourceLine[], start: number): number {
  * put it there).
  */
 function startsParagraph(previous: SourceLine, line: SourceLine, widest: number): boolean {
-  if (readLabel(line.text) || imageOnly.test(line.text)) return true;
+  if (readLabel(line.text) || imageOf(line.text)) return true;
   if (widest > hardWrapWidth && line.column <= previous.column) return true;
   // A hanging indent continues the line above (a wrapped bullet: "• Texas offered land\n    near Austin").
   if (line.column > previous.column) return false;
@@ -145,35 +145,13 @@ function addBlock(builder: StoryBuilder, block: TextBlock): void {
   const text = squash(block.lines.join(' '));
   const spot = lineSpan(block.first, block.last);
   if (block.kind !== 'text') {
-    // Some newsletters print each axiom as a bullet: "• Why it matters: …" opens that section.
-    const label = block.kind === 'bullets' ? readLabel(text, { knownOnly: true }) : undefined;
-    if (label) builder.section(label.label, label.rest, spot);
-    else builder.item(block.kind, text, spot);
+    addListItem(builder, block.kind, text, spot);
     return;
   }
-  const image = imageOnly.exec(text);
-  if (image?.[2]) {
-    const found: StoryImage = { src: image[2], alt: image[1] ?? '' };
-    if (image[3]) found.credit = image[3];
-    builder.setImage(found, spot);
-    return;
-  }
-  if (builder.atStart) {
-    const emphasis = emphasised.exec(text);
-    const inner = emphasis?.[2] ?? text;
-    if (isByline(inner, emphasis !== null)) {
-      builder.setByline(inner.trim(), spot);
-      return;
-    }
-  }
-  const label = readLabel(text);
-  // The first paragraph is the lede even when it opens with a phrase and a colon ("We tried it:");
-  // only a known axiom there starts a section ("Driving the news: …").
-  if (label && (label.known || !builder.atStart)) {
-    builder.section(label.label, label.rest, spot);
-    return;
-  }
-  builder.paragraph(text, spot);
+  // The same image syntax as Markdown, size block included: ![alt](src "credit"){width=1200 height=800}.
+  const image = imageWithSize(text, spot.line, imageOf);
+  if (image) builder.setImage(image, spot);
+  else addTextBlock(builder, text, spot);
 }
 
 /** The span from the first character of `first` to the end of `last`. */

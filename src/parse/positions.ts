@@ -22,29 +22,27 @@ export function span(first: SourcePosition, last: SourcePosition): SourcePositio
   return { line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn };
 }
 
-/** The span of `text` written from `line`/`column` (its line breaks move the end down). */
-export function spanOf(text: string, line: number, column: number): SourcePosition {
-  // trimEnd, not /\s+$/: the regex retries from every space of a long run (quadratic).
-  const trimmed = text.trimEnd();
-  const lastBreak = trimmed.lastIndexOf('\n');
-  if (lastBreak < 0) return { line, column, endLine: line, endColumn: column + trimmed.length };
-  let breaks = 0;
-  for (let index = 0; index < trimmed.length; index += 1) if (trimmed.charCodeAt(index) === 10) breaks += 1;
-  return { line, column, endLine: line + breaks, endColumn: trimmed.length - lastBreak };
-}
-
 /**
  * The position of `path`, or of the nearest enclosing path that has one: a lint finding at
  * `stories[0].sections[1].body[2].bullets[0]` points at that bullet, or at its list, its section
  * or its story, whichever the parse recorded.
  */
 export function positionAt(positions: SourcePositions, path: string): SourcePosition | undefined {
-  let current = path;
-  for (;;) {
-    const found = positions[current];
-    if (found) return found;
-    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
-    if (cut <= 0) return undefined;
-    current = current.slice(0, cut);
+  return nearest(path, (candidate) => positions[candidate]);
+}
+
+/** The path's own entry, or the closest ancestor's: a missing `stories[0].headline` finds `stories[0]`. */
+export function nearest<T>(path: string, lookup: (path: string) => T | undefined): T | undefined {
+  for (let candidate: string | undefined = path; candidate !== undefined; candidate = parentPath(candidate)) {
+    const found = lookup(candidate);
+    if (found !== undefined) return found;
   }
+  return undefined;
+}
+
+/** `stories[0].sections[1]` → `stories[0]`, `stories[0]` → `stories`, `stories` → `''` (the root). */
+function parentPath(path: string): string | undefined {
+  if (path === '') return undefined;
+  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+  return cut < 0 ? '' : path.slice(0, cut);
 }

@@ -5,6 +5,7 @@
  */
 import type { Section, SectionBlock, Story, StoryImage } from '../model.js';
 import { parseError } from './errors.js';
+import { readLabel } from './labels.js';
 import { type SourcePosition, span } from './positions.js';
 import { isSourceLabel, linkOnly, type SourceLink, sourceFromText, sourceWord } from './source-link.js';
 
@@ -255,4 +256,44 @@ export function isByline(text: string, emphasised: boolean): boolean {
   return (
     words.length <= 8 && words.every((word) => joiners.has(word) || /^\p{Lu}[\p{L}'’.-]*,?$/u.test(word))
   );
+}
+
+/**
+ * A list item. Some newsletters print each axiom as a bullet: a bullet that opens with a known
+ * axiom ("• Why it matters: …") starts that section instead. Both forms read items through this.
+ */
+export function addListItem(
+  builder: StoryBuilder,
+  kind: 'bullets' | 'numbered',
+  text: string,
+  spot: SourcePosition,
+): void {
+  const label = kind === 'bullets' ? readLabel(text, { knownOnly: true }) : undefined;
+  if (label) builder.section(label.label, label.rest, spot);
+  else builder.item(kind, text, spot);
+}
+
+const emphasised = /^([_*])(.+)\1$/u;
+
+/**
+ * A paragraph of text, read the same way in both forms: right after the headline `By Jane Doe`
+ * (or `_By Jane Doe_`) is the byline; a paragraph that opens with a label starts a section, except
+ * that the first paragraph is the lede unless it opens with a known axiom ("We tried it:" stays
+ * the lede, "Driving the news: …" does not); anything else is a paragraph of the current section.
+ */
+export function addTextBlock(builder: StoryBuilder, text: string, spot: SourcePosition): void {
+  if (builder.atStart) {
+    const emphasis = emphasised.exec(text);
+    const inner = emphasis?.[2] ?? text;
+    if (isByline(inner, emphasis !== null)) {
+      builder.setByline(inner.trim(), spot);
+      return;
+    }
+  }
+  const label = readLabel(text);
+  if (label && (label.known || !builder.atStart)) {
+    builder.section(label.label, label.rest, spot);
+    return;
+  }
+  builder.paragraph(text, spot);
 }

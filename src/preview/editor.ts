@@ -5,8 +5,10 @@
  */
 import { NewsbriefError } from '../errors.js';
 import type { LintWarning } from '../lint/types.js';
+import { defaultTemplates } from '../render/generated/templates.js';
 import { createRenderer, type Renderer, type RenderOptions, type RenderResult } from '../render/renderer.js';
 import { countLine } from '../render/stats.js';
+import { isCompiledTemplates } from '../render/templates.js';
 import { type ColourScheme, previewDocument } from './frame.js';
 import { morph } from './morph.js';
 import {
@@ -86,9 +88,8 @@ export async function mountEditor(element: HTMLElement, options: EditorOptions =
 
 /** The desktop width: the email's own (600 px unless the theme or compiled templates say otherwise). */
 function widthOf(options: RenderOptions): number {
-  const templates = options.templates as { width?: unknown } | undefined;
-  const width = typeof templates?.width === 'number' ? templates.width : options.theme?.width;
-  return typeof width === 'number' ? width : 600;
+  if (isCompiledTemplates(options.templates)) return options.templates.width;
+  return options.theme?.width ?? defaultTemplates.width;
 }
 
 /** The phone width the preview toggles to. */

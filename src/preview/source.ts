@@ -4,8 +4,9 @@
  * the way the CLI tells stdin: by a leading `{` or `[`.
  */
 import { BriefingValidationError, NewsbriefError } from '../errors.js';
-import { parseBriefing } from '../parse/index.js';
-import { positionAt, type SourcePosition } from '../parse/positions.js';
+import { SourceLineError } from '../parse/errors.js';
+import { looksLikeJson, parseBriefing } from '../parse/index.js';
+import { nearest, positionAt, type SourcePosition } from '../parse/positions.js';
 import { type SourceRange, scanJson } from './json-source.js';
 
 export type { SourceRange } from './json-source.js';
@@ -23,17 +24,12 @@ export interface SourceProblem {
   range?: SourceRange;
 }
 
-/** True when the source is meant as JSON. */
-export function isJsonSource(text: string): boolean {
-  return /^\s*[{[]/.test(text);
-}
-
 /**
  * Reads the source pane. Throws a `NewsbriefError` for text that is not a briefing: invalid JSON
  * (with the line and column), or authoring text `parseBriefing` rejects (`Line 3: …`).
  */
 export function readSource(text: string): ReadSource {
-  if (isJsonSource(text)) return readJson(text);
+  if (looksLikeJson(text)) return readJson(text);
   const { briefing, positions } = parseBriefing(text, { positions: true });
   return {
     data: briefing,
@@ -90,20 +86,6 @@ class JsonSyntaxError extends NewsbriefError {
   }
 }
 
-/** The path's own entry, or the closest ancestor's: a missing `stories[0].headline` points at `stories[0]`. */
-export function nearest<T>(path: string, lookup: (path: string) => T | undefined): T | undefined {
-  for (let candidate: string | undefined = path; candidate !== undefined; candidate = parentPath(candidate)) {
-    const found = lookup(candidate);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-function parentPath(path: string): string | undefined {
-  if (path === '') return undefined;
-  return path.replace(/(?:^|\.)[^.[\]]+$|\[\d+\]$/, '');
-}
-
 /** 1-based line and column of an offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -143,10 +125,9 @@ export function sourceProblem(
     }
     return { message: error.message };
   }
-  const line = /^Line (\d+)/.exec(error.message)?.[1];
-  return line === undefined
-    ? { message: error.message }
-    : { message: error.message, range: lineRange(text, Number(line)) };
+  return error instanceof SourceLineError
+    ? { message: error.message, range: lineRange(text, error.line) }
+    : { message: error.message };
 }
 
 function withLine(message: string, text: string, range: SourceRange): string {

@@ -93,6 +93,15 @@ export async function runCompiled(compiled: CompiledTemplates): Promise<Template
   }
 }
 
+/** True when these options render with the default templates as shipped, with no compile step. */
+export function usesDefaultTemplates(
+  templates: TemplatesOption | undefined,
+  width: number | undefined,
+  minify: boolean,
+): boolean {
+  return templates === undefined && (width ?? defaultTemplates.width) === defaultTemplates.width && minify;
+}
+
 /** Why a render option needs the compile step, for the error when it is not available. */
 function compileReason(templates: string | Record<string, string> | undefined, width: number): string {
   if (typeof templates === 'string') return `Option templates: the folder "${templates}"`;
@@ -120,7 +129,7 @@ export async function loadTemplate(
     return { template: await runCompiled(templates), width: templates.width };
   }
   const width = settings.width ?? defaultTemplates.width;
-  if (templates === undefined && width === defaultTemplates.width && settings.minify) {
+  if (usesDefaultTemplates(templates, width, settings.minify)) {
     return { template: await runCompiled(defaultTemplates), width };
   }
   const reason = compileReason(templates, width);
