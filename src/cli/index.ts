@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The `newsbrief` command: render, lint, preview and schema. */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { NewsbriefError } from '../errors.js';
 import { briefingJsonSchema } from '../schema.js';
 import { buildTemplatesCommand } from './build-templates.js';
@@ -13,6 +13,11 @@ function integer(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number');
   return parsed;
+}
+
+/** `--format text|json`; commander refuses any other value, naming the choices. */
+function formatOption(description: string): Option {
+  return new Option('--format <format>', description).choices(['text', 'json']).default('text');
 }
 
 const program = new Command()
@@ -37,12 +42,9 @@ program
   .command('lint')
   .description('Check briefings against the Smart Brevity rules.')
   .argument('<files...>', 'briefing files (.json, .md, .txt)')
-  .option('--format <format>', 'output format: text or json', 'text')
+  .addOption(formatOption('output format'))
   .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', integer)
   .action(async (files: string[], options) => {
-    if (options.format !== 'text' && options.format !== 'json') {
-      throw new NewsbriefError(`--format: expected "text" or "json", found "${options.format}"`);
-    }
     process.exitCode = await lintCommand(files, options);
   });
 
@@ -50,14 +52,16 @@ program
   .command('parse')
   .description('Print the structure read from a .md or .txt paste: stories, labels, blocks, lines.')
   .argument('<file>', 'Markdown or plain-text file, or - for stdin')
-  .option('--format <format>', 'output format: text or json (briefing and positions)', 'text')
+  .addOption(formatOption('output format (json: briefing and positions)'))
   .action(async (file: string, options) => {
     process.exitCode = await parseCommand(file, options);
   });
 
 program
   .command('preview')
-  .description('Serve the rendered email on 127.0.0.1 and reload it when the file changes.')
+  .description(
+    'Serve the editor preview of a briefing on 127.0.0.1; it reloads the source when the file changes.',
+  )
   .argument('<file>', 'briefing file (.json, .md, .txt)')
   .option('-p, --port <n>', 'port to listen on (0 picks a free one)', integer, 4321)
   .option('--theme <file>', 'JSON file with theme tokens (brandColor, fontFamily, logoUrl, width, ...)')

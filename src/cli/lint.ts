@@ -47,7 +47,7 @@ export async function lintCommand(files: string[], options: LintCommandOptions):
   } else {
     for (const report of reports) {
       if (report.error) process.stdout.write(`${report.file}: error ${report.error}\n`);
-      for (const warning of report.warnings) process.stdout.write(`${formatPlaced(report.file, warning)}\n`);
+      for (const warning of report.warnings) process.stdout.write(`${formatWarning(report.file, warning)}\n`);
     }
     const infos = all.length - warnings - (errors - reports.filter((r) => r.error).length);
     process.stdout.write(
@@ -69,12 +69,6 @@ export async function lintCommand(files: string[], options: LintCommandOptions):
 function place(warning: LintWarning, positions: SourcePositions): PlacedWarning {
   const position = positionAt(positions, warning.path) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
   return { ...warning, ...position };
-}
-
-/** `file:line:col: severity message [rule]`, the form editors and CI annotate; else the path form. */
-function formatPlaced(file: string, warning: PlacedWarning): string {
-  if (warning.line === undefined) return formatWarning(file, warning);
-  return `${file}:${warning.line}:${warning.column}: ${warning.severity} ${warning.message} [${warning.rule}]`;
 }
 
 function count(value: number, noun: string): string {

@@ -2,7 +2,6 @@
  * `newsbrief parse <file>`: the structure read from a Markdown or plain-text paste (stories,
  * labels, blocks, with their lines), so an editor can see why a paste came out as it did.
  */
-import { NewsbriefError } from '../errors.js';
 import { countWords } from '../lint/sentences.js';
 import type { Briefing, SectionBlock, Story } from '../model.js';
 import { inlinePlain, parseInline } from '../normalize/inline.js';
@@ -18,9 +17,6 @@ export interface ParseCommandOptions {
 
 /** Prints what `file` (`-` for stdin) parses to; exit code 0 (a source that cannot be read throws). */
 export async function parseCommand(file: string, options: ParseCommandOptions): Promise<number> {
-  if (options.format !== 'text' && options.format !== 'json') {
-    throw new NewsbriefError(`--format: expected "text" or "json", found "${options.format}"`);
-  }
   const { briefing, positions } = parseBriefing(await readSource(file), { positions: true });
   if (options.format === 'json')
     process.stdout.write(`${JSON.stringify({ briefing, positions }, null, 2)}\n`);
