@@ -170,11 +170,22 @@ const chromiumEngine: Engine = {
       await page.route('**/*', (route) => route.abort('blockedbyclient'));
       await page.setContent('<!doctype html><meta charset="utf-8"><title>newsbrief</title>');
       await page.addScriptTag({ content: code, type: 'module' });
-      const summary = await page.evaluate(
-        () => (globalThis as { newsbriefSummary?: Promise<string> }).newsbriefSummary,
+      // An inline module script runs after the task that inserted it, so addScriptTag can return
+      // before the bundle has set its global: wait for it rather than read it once.
+      const ready = await page
+        .waitForFunction(
+          () => (globalThis as { newsbriefSummary?: Promise<string> }).newsbriefSummary !== undefined,
+          undefined,
+          { timeout: 30_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!ready) throw new Error('the browser bundle left no newsbriefSummary within 30 s');
+      return await page.evaluate(
+        () => (globalThis as { newsbriefSummary?: Promise<string> }).newsbriefSummary as Promise<string>,
       );
-      if (summary === undefined) throw new Error('the browser bundle left no newsbriefSummary');
-      return summary;
     } finally {
       await browser.close();
     }
