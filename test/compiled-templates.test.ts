@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as portable from '../src/index.js';
 import * as node from '../src/node/index.js';
@@ -110,6 +111,33 @@ describe('the portable build', () => {
     const extra = Object.keys(node).filter((name) => !(name in portable));
     expect(extra).toEqual(['compileTemplates']);
     expect(Object.keys(portable).filter((name) => !(name in node))).toEqual([]);
+  });
+
+  it('exports the same type names as the Node build', () => {
+    const entries = ['../src/index.ts', '../src/node/index.ts'].map((path) =>
+      fileURLToPath(new URL(path, import.meta.url)),
+    );
+    const program = ts.createProgram(entries, {
+      module: ts.ModuleKind.NodeNext,
+      noEmit: true,
+      noLib: true,
+      types: [],
+    });
+    const checker = program.getTypeChecker();
+    const [portableNames, nodeNames] = entries.map((entry) => {
+      const file = program.getSourceFile(entry);
+      const symbol = file && checker.getSymbolAtLocation(file);
+      if (!symbol) throw new Error(`TypeScript could not read ${entry}`);
+      return checker
+        .getExportsOfModule(symbol)
+        .map((exported) => exported.name)
+        .sort();
+    });
+    expect(nodeNames?.filter((name) => !portableNames?.includes(name))).toEqual([
+      'CompileTemplatesOptions',
+      'compileTemplates',
+    ]);
+    expect(portableNames?.filter((name) => !nodeNames?.includes(name))).toEqual([]);
   });
 });
 

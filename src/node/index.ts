@@ -29,8 +29,18 @@ export {
   lintRules,
 } from '../lint/index.js';
 export { type ListUnsubscribe, type MailEnvelope, type MailMessage, toMailMessage } from '../mail.js';
-export type { Briefing, Footer, Section, SectionBody, Sponsor, Story, StoryImage } from '../model.js';
-export { parseBriefing } from '../parse/index.js';
+export type {
+  Briefing,
+  Footer,
+  Section,
+  SectionBlock,
+  SectionBody,
+  Sponsor,
+  Story,
+  StoryImage,
+} from '../model.js';
+export { type ParseOptions, parseBriefing } from '../parse/index.js';
+export type { SourcePosition, SourcePositions } from '../parse/positions.js';
 export type { Labels } from '../render/labels.js';
 export type { Renderer, RenderOptions, RenderResult } from '../render/renderer.js';
 export type { CompiledTemplates, TemplatesOption } from '../render/templates.js';
