@@ -6,15 +6,15 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRenderer } from '../src/index.js';
 import {
   browserTestsEnabled,
-  chromiumArgs,
   chromiumPath,
   contrast,
   exampleNames,
+  launchChromium,
   loadExample,
   renderExample,
 } from './support/fidelity.js';
@@ -65,7 +65,7 @@ describe.runIf(browserTestsEnabled())('examples in Chromium', () => {
         `CI=${process.env.CI} but there is no Chromium at ${chromiumPath}: apt-get install -y chromium`,
       );
     }
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
     mkdirSync(artifacts, { recursive: true });
   });
   afterAll(async () => {

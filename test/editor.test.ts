@@ -5,16 +5,10 @@
  * A screenshot lands in test/artifacts/editor.png.
  */
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEditorPage, openEditorPage } from './support/editor-page.js';
-import {
-  browserTestsEnabled,
-  chromiumArgs,
-  chromiumPath,
-  contrast,
-  loadExample,
-} from './support/fidelity.js';
+import { browserTestsEnabled, contrast, launchChromium, loadExample } from './support/fidelity.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core');
 const screenshot = new URL('./artifacts/editor.png', import.meta.url).pathname;
@@ -36,7 +30,7 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
 
   beforeAll(async () => {
     url = await buildEditorPage();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

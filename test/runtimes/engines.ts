@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../support/fidelity.js';
+import { chromiumPath, launchChromium } from '../support/fidelity.js';
 
 const run = promisify(execFile);
 const installed = (...path: string[]) =>
@@ -164,7 +163,7 @@ const chromiumEngine: Engine = {
   version: async () => `Chromium ${versionIn(await stdoutOf(chromiumPath, ['--version'], '.'))}`,
   async run(consumerDir) {
     const { code } = await bundle(consumerDir, 'browser.mjs', { ...browserBuild, minify: true });
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.route('**/*', (route) => route.abort('blockedbyclient'));
