@@ -1,5 +1,5 @@
 /** Shared by the tests: example briefings, one renderer, a parsed DOM, Chromium. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { type Browser, chromium } from 'playwright-core';
 import { type Briefing, createRenderer, type Renderer, type RenderOptions } from '../../src/node/index.js';
@@ -35,7 +35,9 @@ export const chromiumInstall = 'apt-get install -y chromium (or set CHROMIUM_PAT
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 /** Debian's Chromium, headless, through playwright-core: one launch for tests, engines and bench. */
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
+  // In CI the browser tests run even without Chromium (to fail): say what is missing, not a stack.
+  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: ${chromiumInstall}`);
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 /**
