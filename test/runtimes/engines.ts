@@ -6,12 +6,12 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { chromiumPath, launchChromium } from '../support/fidelity.js';
+import { freePort } from '../support/tools.js';
 
 const run = promisify(execFile);
 const installed = (...path: string[]) =>
@@ -85,17 +85,6 @@ function scriptEngine(
     version: async () => `${name.split(' ')[0]} ${versionIn(await stdoutOf(executable, ['--version'], '.'))}`,
     run: (consumerDir, workDir) => stdoutOf(executable, [...args, 'main.mjs'], consumerDir, env(workDir)),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 /** Cloudflare's runtime serving the bundled worker; no compatibility flags, so no Node APIs. */
