@@ -74,6 +74,11 @@ export function cpuMs(): number {
   return (user + system) / 1000;
 }
 
+/** The middle value (the upper one of an even count); `values` is left as it is. */
+export function medianOf(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+}
+
 /** Median CPU milliseconds of `op` over at least `reps` calls and `minMs` of wall time. */
 function timeMedian(op: Operation, text: string, reps = 7, minMs = 30): number {
   const times: number[] = [];
@@ -85,8 +90,7 @@ function timeMedian(op: Operation, text: string, reps = 7, minMs = 30): number {
     times.push(cpuMs() - start);
     if (times.length >= 1000) break;
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return medianOf(times);
 }
 
 /** The operations the scaling table times: a render (html, text and stats read) and two parses. */
