@@ -160,17 +160,15 @@ const chromiumEngine: Engine = {
       await page.addScriptTag({ content: code, type: 'module' });
       // An inline module script runs after the task that inserted it, so addScriptTag can return
       // before the bundle has set its global: wait for it rather than read it once.
-      const ready = await page
+      await page
         .waitForFunction(
           () => (globalThis as { newsbriefSummary?: Promise<string> }).newsbriefSummary !== undefined,
           undefined,
           { timeout: 30_000 },
         )
-        .then(
-          () => true,
-          () => false,
-        );
-      if (!ready) throw new Error('the browser bundle left no newsbriefSummary within 30 s');
+        .catch(() => {
+          throw new Error('the browser bundle left no newsbriefSummary within 30 s');
+        });
       return await page.evaluate(
         () => (globalThis as { newsbriefSummary?: Promise<string> }).newsbriefSummary as Promise<string>,
       );
