@@ -21,15 +21,6 @@ export function longEdition(count: number): Briefing {
 }
 
 /**
- * `count` copies of the morning edition whose every text field differs (a number is appended),
- * so no render can reuse text parsed or escaped for another: the cost of new content.
- */
-export function freshEditions(count: number, first = 0): Briefing[] {
-  const edition = morningEdition();
-  return Array.from({ length: count }, (_, index) => freshCopy(edition, first + index));
-}
-
-/**
  * `edition` with `index` appended to every text field (not to URLs, merge tags, dates, locales),
  * passed through JSON as a request body or a CMS export would arrive: flat strings, not the
  * concatenations the appending builds.

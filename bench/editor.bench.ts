@@ -12,14 +12,13 @@
  * gzipped size of the preview entry as a CMS bundles it.
  */
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { bundleEditor } from '../src/cli/editor-bundle.js';
 import { buildEditorPage, openEditorPage, tenStoryEdition } from '../test/support/editor-page.js';
-import { chromiumArgs, chromiumPath } from '../test/support/fidelity.js';
+import { launchChromium } from '../test/support/fidelity.js';
 
 const keystrokes = 50;
 const url = await buildEditorPage();
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const browser = await launchChromium();
 const page = await openEditorPage(browser, url);
 const edition = tenStoryEdition();
 const source = JSON.stringify(edition, null, 2);

@@ -22,7 +22,7 @@ import { renderText } from '../src/render/text.js';
 import { buildPackage } from './build.js';
 import { byteSplit } from './bytes.js';
 import { freshCopy, morningEdition } from './editions.js';
-import { cpuMs, growth, operations, patterns, runOf } from './scaling.js';
+import { cpuMs, growth, medianOf, operations, patterns, runOf } from './scaling.js';
 import { normalizeEdition } from './stages.js';
 import { renderTemplateLiteral } from './template-literal.js';
 
@@ -149,8 +149,6 @@ for (let round = -3; round < rounds; round += 1) {
     if (round >= 0) samples.get(contender.name)?.push(time);
   }
 }
-const medianOf = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const median = (name: string) => medianOf(samples.get(name) ?? []);
 const [oursName, naiveName, floorName] = contenders.map((contender) => contender.name) as [
   string,
@@ -230,11 +228,9 @@ for (let i = 0; i < runs; i += 1) {
   coldTimes.push(timeProcess(['-e', coldScript]));
   coldCjsTimes.push(timeProcess(['-e', coldScriptCjs]));
 }
-const middle = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const bare = middle(bareTimes);
-const cold = middle(coldTimes);
-const coldCjs = middle(coldCjsTimes);
+const bare = medianOf(bareTimes);
+const cold = medianOf(coldTimes);
+const coldCjs = medianOf(coldCjsTimes);
 const memory = JSON.parse(
   execFileSync(process.execPath, ['--expose-gc', '-e', memoryScript], { encoding: 'utf8' }),
 ) as NodeJS.MemoryUsage;

@@ -42,7 +42,7 @@ export function numbered(text: string, serial: number): string {
 }
 
 /** A one-story briefing whose lede is `text`, numbered by `serial`. */
-export function ledeBriefing(text: string, serial: number): Briefing {
+function ledeBriefing(text: string, serial: number): Briefing {
   return {
     title: 'Scaling',
     stories: [{ headline: `Story ${serial}`, lede: numbered(text, serial), whyItMatters: `Case ${serial}.` }],
@@ -50,12 +50,12 @@ export function ledeBriefing(text: string, serial: number): Briefing {
 }
 
 /** The Markdown source of the same story: a `# Headline` and the text as its first paragraph. */
-export function markdownSource(text: string, serial: number): string {
+function markdownSource(text: string, serial: number): string {
   return `# Story ${serial}\n\n${numbered(text, serial)}\n\n**Why it matters:** Case ${serial}.\n`;
 }
 
 /** The plain-text paste of the same story: the headline line, then the text. */
-export function plainTextSource(text: string, serial: number): string {
+function plainTextSource(text: string, serial: number): string {
   return `Story ${serial}\n\n${numbered(text, serial)}\n\nWhy it matters: Case ${serial}.\n`;
 }
 
@@ -74,8 +74,13 @@ export function cpuMs(): number {
   return (user + system) / 1000;
 }
 
+/** The middle value (the upper one of an even count); `values` is left as it is. */
+export function medianOf(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+}
+
 /** Median CPU milliseconds of `op` over at least `reps` calls and `minMs` of wall time. */
-export function timeMedian(op: Operation, text: string, reps = 7, minMs = 30): number {
+function timeMedian(op: Operation, text: string, reps = 7, minMs = 30): number {
   const times: number[] = [];
   const started = performance.now();
   while (times.length < reps || performance.now() - started < minMs) {
@@ -85,8 +90,7 @@ export function timeMedian(op: Operation, text: string, reps = 7, minMs = 30): n
     times.push(cpuMs() - start);
     if (times.length >= 1000) break;
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return medianOf(times);
 }
 
 /** The operations the scaling table times: a render (html, text and stats read) and two parses. */

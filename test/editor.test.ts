@@ -5,16 +5,10 @@
  * A screenshot lands in test/artifacts/editor.png.
  */
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEditorPage, openEditorPage } from './support/editor-page.js';
-import {
-  browserTestsEnabled,
-  chromiumArgs,
-  chromiumPath,
-  contrast,
-  loadExample,
-} from './support/fidelity.js';
+import { browserTestsEnabled, contrast, launchChromium, loadExample } from './support/fidelity.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core');
 const screenshot = new URL('./artifacts/editor.png', import.meta.url).pathname;
@@ -36,11 +30,21 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
 
   beforeAll(async () => {
     url = await buildEditorPage();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
+
+  /** Runs a test on a freshly opened editor page, closed afterwards whatever the outcome. */
+  const onEditorPage = (test: (page: Page) => Promise<void>) => async () => {
+    const page = await openEditorPage(browser, url);
+    try {
+      await test(page);
+    } finally {
+      await page.close();
+    }
+  };
 
   const source = (page: Page) => page.locator('.nb-editor textarea');
   const email = (page: Page) => page.frameLocator('.nb-editor iframe');
@@ -51,9 +55,9 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
       area.value.slice(area.selectionStart, area.selectionEnd),
     );
 
-  it('renders as the editor types: email, findings and count line follow each keystroke', async () => {
-    const page = await openEditorPage(browser, url);
-    try {
+  it(
+    'renders as the editor types: email, findings and count line follow each keystroke',
+    onEditorPage(async (page) => {
       await source(page).click();
       await page.keyboard.type(story);
       await expect.poll(() => headline(page)).toBe('Cities race to cool the grid');
@@ -77,25 +81,21 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
       await page.locator('.nb-editor-findings button', { hasText: 'Headline has 12 words' }).click();
       expect(await selection(page)).toBe('Cities race to cool the grid before the summer heat waves arrive');
       await page.screenshot({ path: screenshot });
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it('the seed story pastes in with one click from the example page', async () => {
-    const page = await openEditorPage(browser, url);
-    try {
+  it(
+    'the seed story pastes in with one click from the example page',
+    onEditorPage(async (page) => {
       await page.getByRole('button', { name: 'Paste the seed story' }).click();
       await expect.poll(() => headline(page)).toBe('US and Israel to meet Iran working group');
       await expect.poll(async () => (await findings(page)).length).toBeGreaterThan(0);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it('<newsbrief-editor>: the custom element mounts the same editor with its text as the source', async () => {
-    const page = await openEditorPage(browser, url);
-    try {
+  it(
+    '<newsbrief-editor>: the custom element mounts the same editor with its text as the source',
+    onEditorPage(async (page) => {
       await page.evaluate(() => {
         // biome-ignore lint/suspicious/noExplicitAny: the example page's IIFE bundle sets window.newsbrief
         const { defineEditorElement } = (globalThis as any).newsbrief;
@@ -108,14 +108,12 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
       const frame = page.frameLocator('#custom iframe');
       await expect.poll(() => frame.locator('h2').first().textContent()).toBe('Custom element works');
       expect(await page.locator('#custom textarea').inputValue()).toBe('# Custom element works\n\nA lede.\n');
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it('clicking a finding selects the words it is about (JSON source), by mouse and by keyboard', async () => {
-    const page = await openEditorPage(browser, url);
-    try {
+  it(
+    'clicking a finding selects the words it is about (JSON source), by mouse and by keyboard',
+    onEditorPage(async (page) => {
       const edition = loadExample('morning-edition');
       const long = 'Cities race to cool the grid before the summer heat waves arrive';
       edition.stories[0] = { ...edition.stories[0], headline: long } as (typeof edition.stories)[0];
@@ -133,14 +131,12 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
       );
       await page.keyboard.press('Enter');
       expect(await selection(page)).toBe(long);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it('invalid input shows the error under its line and keeps the last good render', async () => {
-    const page = await openEditorPage(browser, url);
-    try {
+  it(
+    'invalid input shows the error under its line and keeps the last good render',
+    onEditorPage(async (page) => {
       const json = JSON.stringify(loadExample('morning-edition'), null, 2);
       await source(page).fill(json);
       await expect.poll(() => headline(page)).toBe('1. Cities race to cool the grid');
@@ -184,14 +180,12 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
       await expect.poll(() => headline(page)).toBe('1. Towns race to cool the grid');
       expect(await problem.textContent()).toBe('');
       expect(await callout.isHidden()).toBe(true);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it('updates the email in place: the same DOM as a fresh render, and the reading position kept', async () => {
-    const page = await openEditorPage(browser, url);
-    try {
+  it(
+    'updates the email in place: the same DOM as a fresh render, and the reading position kept',
+    onEditorPage(async (page) => {
       await page.evaluate(() => {
         document.addEventListener('newsbrief-render', (event) => {
           const { result } = (event as CustomEvent<{ result?: { html: string } }>).detail;
@@ -235,14 +229,12 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
       await source(page).fill(JSON.stringify(edition, null, 2));
       await expect.poll(() => email(page).locator('h2').count()).toBe(6);
       expect(await same()).toBe(true);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it('toggles plain text, 375 px and dark mode', async () => {
-    const page = await openEditorPage(browser, url);
-    try {
+  it(
+    'toggles plain text, 375 px and dark mode',
+    onEditorPage(async (page) => {
       await source(page).fill(story);
       await expect.poll(() => headline(page)).toBe('Cities race to cool the grid');
       const frame = page.locator('.nb-editor iframe');
@@ -283,14 +275,12 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
       await expect.poll(async () => luminance(await background())).toBeLessThan(0.1);
       await page.getByLabel('Light').check();
       await expect.poll(async () => luminance(await background())).toBeGreaterThan(0.5);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it('the host UI is axe clean, with every control labelled and reachable by keyboard', async () => {
-    const page = await openEditorPage(browser, url);
-    try {
+  it(
+    'the host UI is axe clean, with every control labelled and reachable by keyboard',
+    onEditorPage(async (page) => {
       await source(page).fill(story.replace('grid', 'grid before the summer heat waves arrive'));
       await expect.poll(() => findings(page)).toContainEqual(expect.stringContaining('Headline has'));
       await source(page).fill('{"title": "T", "stories": [');
@@ -341,8 +331,6 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
           expect.stringContaining(s),
         ),
       );
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 });

@@ -5,6 +5,7 @@
  * Apple Mail leave them, then with images loaded:
  * - no horizontal overflow, every headline inside the viewport;
  * - text (body, headlines, alt text) at 4.5:1 or more against its background, from computed styles;
+ * - the page and every headline on a dark background in dark mode, a light one in light;
  * - right-to-left text and bullets against the right edge;
  * - the preheader invisible;
  * - blocked images keep their box (Gecko and Chromium: the width×height proportions; WebKitGTK
@@ -54,7 +55,7 @@ function pageProblems(probe: PageProbe, scheme: Scheme, width: number): string[]
     if (h.left < -0.5 || h.right > width + 0.5 || h.width <= 0)
       problems.push(`headline "${h.text}" outside the viewport: ${round(h.left)}–${round(h.right)}`);
   }
-  if (probe.texts.length < 10) problems.push(`only ${probe.texts.length} text elements found`);
+  if (probe.texts.length <= 10) problems.push(`only ${probe.texts.length} text elements found`);
   for (const t of probe.texts) {
     const ratio = contrast(t.color, t.background);
     if (ratio < minimumContrast)
@@ -62,15 +63,22 @@ function pageProblems(probe: PageProbe, scheme: Scheme, width: number): string[]
         `contrast <${t.tag}> "${t.text}" rgb(${t.color}) on rgb(${t.background}): ${ratio.toFixed(2)}:1`,
       );
   }
-  // The scheme really applies: headlines sit on a dark background in dark mode, a light one in light.
-  const headline = probe.texts.find((t) => t.tag === 'h2' || t.tag === 'h1');
-  const backdrop = luminance(headline?.background ?? [128, 128, 128]);
-  if (scheme === 'dark' ? backdrop >= 0.1 : backdrop <= 0.5)
-    problems.push(`headline background luminance ${backdrop.toFixed(2)} in ${scheme} mode`);
+  // The scheme really applies: the page and every headline sit on a dark background in dark mode,
+  // a light one in light.
+  const headlines = probe.texts.filter((t) => t.tag === 'h2' || t.tag === 'h1');
+  if (headlines.length === 0) problems.push('no headline found');
+  for (const [what, background] of [
+    ['page', probe.background],
+    ...headlines.map((h) => [`headline "${h.text}"`, h.background] as const),
+  ] as const) {
+    const backdrop = luminance(background);
+    if (scheme === 'dark' ? backdrop >= 0.1 : backdrop <= 0.5)
+      problems.push(`${what} background luminance ${backdrop.toFixed(2)} in ${scheme} mode`);
+  }
   if (!probe.preheader) problems.push('no preheader');
   else if (probe.preheader.visibleText) problems.push('preheader visible');
   if (probe.dir === 'rtl') {
-    if (probe.rtl.length < 10) problems.push(`only ${probe.rtl.length} RTL blocks found`);
+    if (probe.rtl.length <= 20) problems.push(`only ${probe.rtl.length} RTL blocks found`);
     for (const r of probe.rtl) {
       if (r.direction !== 'rtl' || Math.abs(r.gapRight) > 1)
         problems.push(`RTL <${r.tag}> "${r.text}": ${r.direction}, ${r.gapRight} px from the right edge`);

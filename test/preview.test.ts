@@ -7,9 +7,9 @@ import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, chromiumArgs, chromiumPath } from './support/fidelity.js';
+import { browserTestsEnabled, launchChromium } from './support/fidelity.js';
 
 const cli = fileURLToPath(new URL('./artifacts/build/cli.js', import.meta.url));
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -48,7 +48,7 @@ describe.runIf(browserTestsEnabled())('newsbrief preview in Chromium', () => {
     const started = await startServer(file);
     servers.push(started.server);
     url = started.url;
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * Right-to-left briefings: `dir` follows the locale, the markup uses physical left/right only
  * (Gmail and Outlook lack logical properties), and dates, numbers and the text part follow the
- * locale. How it looks is checked in Chromium by browser.test.ts.
+ * locale. How it looks is checked in WebKit, Gecko and Chromium by engines.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { type Briefing, createRenderer } from '../src/index.js';

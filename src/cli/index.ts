@@ -20,23 +20,29 @@ function formatOption(description: string): Option {
   return new Option('--format <format>', description).choices(['text', 'json']).default('text');
 }
 
+/** Adds the render options every rendering command takes (`RendererFlags`), after its own. */
+function rendererFlags(command: Command): Command {
+  return command
+    .option('--theme <file>', 'JSON file with theme tokens (brandColor, fontFamily, logoUrl, width, ...)')
+    .option('--templates <path>', 'folder of template partials, or a module from build-templates')
+    .option('--no-minify', 'keep the html readable instead of minified');
+}
+
 const program = new Command()
   .name('newsbrief')
   .description('Render, lint and preview Smart Brevity email briefings.')
   .showHelpAfterError();
 
-program
-  .command('render')
-  .description('Render a briefing (.json, .md or .txt; - for stdin) to HTML email.')
-  .argument('<file>', 'briefing file, or - for stdin')
-  .option('-o, --output <file>', 'write the html here instead of stdout')
-  .option('--text <file>', 'also write the plain-text part here')
-  .option('--theme <file>', 'JSON file with theme tokens (brandColor, fontFamily, logoUrl, width, ...)')
-  .option('--templates <path>', 'folder of template partials, or a module from build-templates')
-  .option('--no-minify', 'keep the html readable instead of minified')
-  .action(async (file: string, options) => {
-    process.exitCode = await renderCommand(file, options);
-  });
+rendererFlags(
+  program
+    .command('render')
+    .description('Render a briefing (.json, .md or .txt; - for stdin) to HTML email.')
+    .argument('<file>', 'briefing file, or - for stdin')
+    .option('-o, --output <file>', 'write the html here instead of stdout')
+    .option('--text <file>', 'also write the plain-text part here'),
+).action(async (file: string, options) => {
+  process.exitCode = await renderCommand(file, options);
+});
 
 program
   .command('lint')
@@ -57,20 +63,18 @@ program
     process.exitCode = await parseCommand(file, options);
   });
 
-program
-  .command('preview')
-  .description(
-    'Serve the editor preview of a briefing on 127.0.0.1; it reloads the source when the file changes.',
-  )
-  .argument('<file>', 'briefing file (.json, .md, .txt)')
-  .option('-p, --port <n>', 'port to listen on (0 picks a free one)', integer, 4321)
-  .option('--theme <file>', 'JSON file with theme tokens (brandColor, fontFamily, logoUrl, width, ...)')
-  .option('--templates <path>', 'folder of template partials, or a module from build-templates')
-  .option('--no-minify', 'keep the html readable instead of minified')
-  .action(async (file: string, options) => {
-    const preview = await startPreview(file, options.port, options);
-    process.stdout.write(`Previewing ${file} at ${preview.url} (Ctrl+C to stop)\n`);
-  });
+rendererFlags(
+  program
+    .command('preview')
+    .description(
+      'Serve the editor preview of a briefing on 127.0.0.1; it reloads the source when the file changes.',
+    )
+    .argument('<file>', 'briefing file (.json, .md, .txt)')
+    .option('-p, --port <n>', 'port to listen on (0 picks a free one)', integer, 4321),
+).action(async (file: string, options) => {
+  const preview = await startPreview(file, options.port, options);
+  process.stdout.write(`Previewing ${file} at ${preview.url} (Ctrl+C to stop)\n`);
+});
 
 program
   .command('build-templates')

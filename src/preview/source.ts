@@ -98,7 +98,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** The range of a 1-based line (without its line break); the last line when `line` is past the end. */
-export function lineRange(text: string, line: number): SourceRange {
+function lineRange(text: string, line: number): SourceRange {
   let start = 0;
   for (let n = 1; n < line; n += 1) {
     const next = text.indexOf('\n', start);

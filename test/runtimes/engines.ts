@@ -6,13 +6,12 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../support/fidelity.js';
+import { chromiumPath, launchChromium } from '../support/fidelity.js';
+import { freePort } from '../support/tools.js';
 
 const run = promisify(execFile);
 const installed = (...path: string[]) =>
@@ -88,17 +87,6 @@ function scriptEngine(
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
 /** Cloudflare's runtime serving the bundled worker; no compatibility flags, so no Node APIs. */
 const workerdConfig = (port: number) => `using Workerd = import "/workerd/workerd.capnp";
 
@@ -164,7 +152,7 @@ const chromiumEngine: Engine = {
   version: async () => `Chromium ${versionIn(await stdoutOf(chromiumPath, ['--version'], '.'))}`,
   async run(consumerDir) {
     const { code } = await bundle(consumerDir, 'browser.mjs', { ...browserBuild, minify: true });
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.route('**/*', (route) => route.abort('blockedbyclient'));
@@ -172,17 +160,15 @@ const chromiumEngine: Engine = {
       await page.addScriptTag({ content: code, type: 'module' });
       // An inline module script runs after the task that inserted it, so addScriptTag can return
       // before the bundle has set its global: wait for it rather than read it once.
-      const ready = await page
+      await page
         .waitForFunction(
           () => (globalThis as { newsbriefSummary?: Promise<string> }).newsbriefSummary !== undefined,
           undefined,
           { timeout: 30_000 },
         )
-        .then(
-          () => true,
-          () => false,
-        );
-      if (!ready) throw new Error('the browser bundle left no newsbriefSummary within 30 s');
+        .catch(() => {
+          throw new Error('the browser bundle left no newsbriefSummary within 30 s');
+        });
       return await page.evaluate(
         () => (globalThis as { newsbriefSummary?: Promise<string> }).newsbriefSummary as Promise<string>,
       );

@@ -18,7 +18,7 @@ const json = <T>(file: string): T =>
   JSON.parse(readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8')) as T;
 
 /** The Hebrew example, three times over, with a 3:2 story image and a sponsor with an image. */
-export function hebrewEdition(): Document {
+function hebrewEdition(): Document {
   const base = json<Briefing>('rtl-hebrew.json');
   const stories = [0, 1, 2].flatMap(() => base.stories.map((story) => structuredClone(story)));
   const first = stories[0] as Story;
@@ -51,7 +51,7 @@ const longPath = `https://www.example.com/reports/2026/03/14/${'regional-grid-re
 const longWord = 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft';
 
 /** URLs and words far wider than a phone, everywhere text goes. */
-export function unbreakableEdition(): Document {
+function unbreakableEdition(): Document {
   return {
     name: 'stress-unbreakable',
     input: {

@@ -1,5 +1,5 @@
 /** The static editor page (examples/browser) built once into test/artifacts/, for the browser tests and the bench. */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -11,7 +11,6 @@ const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 /** Builds the page (as `npm run examples` does) into a fresh folder; returns its file: URL. */
 export async function buildEditorPage(): Promise<string> {
-  const { mkdir } = await import('node:fs/promises');
   await mkdir(artifacts, { recursive: true });
   const dir = await mkdtemp(join(artifacts, 'editor-page-'));
   await buildBrowserExample(dir);

@@ -1,6 +1,7 @@
 /** Shared by the tests: example briefings, one renderer, a parsed DOM, Chromium. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
+import { type Browser, chromium } from 'playwright-core';
 import { type Briefing, createRenderer, type Renderer, type RenderOptions } from '../../src/node/index.js';
 import { contrastRatio } from '../../src/render/theme.js';
 import { toolAvailable } from './tools.js';
@@ -30,18 +31,21 @@ export function parseDocument(html: string): Document {
 
 /** Debian's Chromium (`apt-get install -y chromium`); override with CHROMIUM_PATH. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-];
+export const chromiumInstall = 'apt-get install -y chromium (or set CHROMIUM_PATH)';
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+/** Debian's Chromium, headless, through playwright-core: one launch for tests, engines and bench. */
+export async function launchChromium(): Promise<Browser> {
+  // In CI the browser tests run even without Chromium (to fail): say what is missing, not a stack.
+  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: ${chromiumInstall}`);
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
 /**
  * Whether the browser tests run: always in CI (where a missing Chromium must fail them, not skip
  * them), locally only when Chromium is installed.
  */
 export function browserTestsEnabled(): boolean {
-  return toolAvailable('Chromium', chromiumPath, 'apt-get install -y chromium (or set CHROMIUM_PATH)');
+  return toolAvailable('Chromium', chromiumPath, chromiumInstall);
 }
 
 /** WCAG 2 contrast ratio of two `[r, g, b]` colours (0–255), via the theme's own formula. */

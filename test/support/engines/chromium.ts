@@ -1,15 +1,14 @@
 /** Chromium (Gmail and Outlook on the web): Debian's `chromium` through playwright-core. */
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../fidelity.js';
+import { chromiumInstall, chromiumPath, launchChromium } from '../fidelity.js';
 import type { EngineBrowser, EngineLauncher, EnginePage, Scheme } from './types.js';
 
 export const chromiumEngine: EngineLauncher = {
   engine: 'chromium',
   label: 'Chromium',
   binaries: [chromiumPath],
-  install: 'apt-get install -y chromium (or set CHROMIUM_PATH)',
+  install: chromiumInstall,
   async launch(scheme: Scheme): Promise<EngineBrowser> {
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const browser = await launchChromium();
     const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 600, height: 800 } });
     return {
       engine: 'chromium',

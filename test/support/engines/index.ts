@@ -4,7 +4,7 @@
  * test/engines.test.ts and `npm run shots`.
  */
 import { existsSync } from 'node:fs';
-import { inCI } from '../tools.js';
+import { toolAvailable } from '../tools.js';
 import { chromiumEngine } from './chromium.js';
 import { geckoEngine } from './gecko.js';
 import type { EngineLauncher } from './types.js';
@@ -26,10 +26,5 @@ export function missingBinaries(engine: EngineLauncher): string[] {
  * skip them; elsewhere only when its programs are installed (else a message says what to install).
  */
 export function engineAvailable(engine: EngineLauncher): boolean {
-  const missing = missingBinaries(engine);
-  if (missing.length === 0 || inCI) return true;
-  console.warn(
-    `Skipping ${engine.label} engine tests: ${missing.join(', ')} missing. Install with: ${engine.install}`,
-  );
-  return false;
+  return toolAvailable(`${engine.label} engine`, engine.binaries, engine.install);
 }

@@ -47,6 +47,8 @@ export interface PageProbe {
   scrollHeight: number;
   dir: string;
   prefersDark: boolean;
+  /** `[r, g, b]` of the body's first opaque background (the page behind the email). */
+  background: number[];
   headlines: (Box & { text: string })[];
   texts: TextSample[];
   preheader: { box: Box; visibleText: boolean } | undefined;
@@ -159,6 +161,7 @@ export function probe(): PageProbe {
     scrollHeight: document.documentElement.scrollHeight,
     dir: document.documentElement.dir,
     prefersDark: window.matchMedia('(prefers-color-scheme: dark)').matches,
+    background: backgroundOf(document.body),
     headlines: [...document.querySelectorAll('h1, h2')].map((h) => ({
       ...boxOf(h),
       text: (h.textContent ?? '').trim().slice(0, 40),

@@ -4,10 +4,10 @@
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../tools.js';
 import type { EngineBrowser, EngineLauncher, EnginePage, Scheme } from './types.js';
 
 const miniBrowser = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -27,17 +27,6 @@ const gtkCss = `headerbar, toolbar, toolbar *, headerbar *, entry, button, box, 
 `;
 
 const run = promisify(execFile);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts Xvfb on the first free display (`-displayfd` writes its number). */
 function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
