@@ -4,6 +4,7 @@
  * use; inline text is kept as newsbrief's inline subset by `inlineSubset`. Both run in one pass.
  */
 import type { Story } from '../model.js';
+import { collapseWhitespace } from '../normalize/inline.js';
 import { displayLabel } from './axioms.js';
 import { parseError } from './errors.js';
 import { imageWithSize } from './image.js';
@@ -11,7 +12,7 @@ import { imageOf, inlineSubset } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
 import { type ListItem, type MarkdownBlock, markdownBlocks, type SourceLine } from './markdown-blocks.js';
 import type { SourcePosition } from './positions.js';
-import { addListItem, addTextBlock, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
+import { addListItem, addTextBlock, StoryBuilder, type StoryPositions } from './story-builder.js';
 
 /** What the Markdown body holds: the stories, and any paragraphs written before the first one. */
 export interface MarkdownEdition {
@@ -139,10 +140,10 @@ function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate): void
       for (const child of block.blocks) addBlock(builder, child, at);
       return;
     case 'html':
-      if (!block.comment) builder.paragraph(squash(textOf(block.lines)), spot);
+      if (!block.comment) builder.paragraph(collapseWhitespace(textOf(block.lines)), spot);
       return;
     case 'code':
-      builder.paragraph(squash(block.text), spot);
+      builder.paragraph(collapseWhitespace(block.text), spot);
       return;
   }
 }
@@ -200,10 +201,10 @@ function listItemTexts(item: ListItem): { text: string; lines: SourceLine[] }[] 
   for (const child of item.blocks) {
     if (child.type === 'list') for (const inner of child.items) nested.push(...listItemTexts(inner));
     else if (child.type === 'paragraph') text.push(inlineSubset(textOf(child.lines)));
-    else if (!(child.type === 'html' && child.comment)) text.push(squash(textOf(child.lines)));
+    else if (!(child.type === 'html' && child.comment)) text.push(collapseWhitespace(textOf(child.lines)));
   }
   // The item's own lines end where a nested list starts, so each nested item has its own span.
   const firstNested = item.blocks.find((child) => child.type === 'list')?.lines[0];
   const own = firstNested ? item.lines.filter((line) => line.line < firstNested.line) : item.lines;
-  return [{ text: squash(text.join(' ')), lines: own.length > 0 ? own : item.lines }, ...nested];
+  return [{ text: collapseWhitespace(text.join(' ')), lines: own.length > 0 ? own : item.lines }, ...nested];
 }

@@ -11,12 +11,13 @@
  * step with the paste, however hostile.
  */
 import type { Story } from '../model.js';
+import { collapseWhitespace } from '../normalize/inline.js';
 import { parseError } from './errors.js';
 import { imageWithSize } from './image.js';
 import { imageOf } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
 import type { SourcePosition } from './positions.js';
-import { addListItem, addTextBlock, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
+import { addListItem, addTextBlock, StoryBuilder, type StoryPositions } from './story-builder.js';
 
 /** A paragraph or list item as written, with where it starts. */
 interface TextBlock {
@@ -54,7 +55,7 @@ export function parsePlainText(body: string, lineOffset = 0): { story: Story; po
   const lines = sourceLines(body, lineOffset);
   const first = lines.shift();
   if (!first) throw parseError(lineOffset + 1, 'the source is empty; expected a headline');
-  const { kicker, headline } = splitKicker(squash(first.text));
+  const { kicker, headline } = splitKicker(collapseWhitespace(first.text));
   const builder = new StoryBuilder(headline, kicker, lineSpan(first, first));
   for (const block of textBlocks(lines)) addBlock(builder, block);
   const story = builder.build();
@@ -142,7 +143,7 @@ function startsParagraph(previous: SourceLine, line: SourceLine, widest: number)
 }
 
 function addBlock(builder: StoryBuilder, block: TextBlock): void {
-  const text = squash(block.lines.join(' '));
+  const text = collapseWhitespace(block.lines.join(' '));
   const spot = lineSpan(block.first, block.last);
   if (block.kind !== 'text') {
     addListItem(builder, block.kind, text, spot);

@@ -224,11 +224,6 @@ function blockText(block: SectionBlock): string | undefined {
   return items.length === 1 ? items[0] : undefined;
 }
 
-/** Whitespace, including line breaks inside a paragraph, collapsed to single spaces. */
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /**
  * A byline paragraph such as `By Jane Doe` or `By Jane Doe and Ali Rahimi`: "By" followed by a few
  * capitalised names, so a lede like "By 2030, half of…" is not mistaken for one.
