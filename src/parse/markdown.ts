@@ -7,12 +7,11 @@ import type { Story } from '../model.js';
 import { collapseWhitespace } from '../normalize/inline.js';
 import { displayLabel } from './axioms.js';
 import { parseError } from './errors.js';
-import { imageWithSize } from './image.js';
-import { imageOf, inlineSubset } from './inline-source.js';
+import { inlineSubset } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
 import { type ListItem, type MarkdownBlock, markdownBlocks, type SourceLine } from './markdown-blocks.js';
 import type { SourcePosition } from './positions.js';
-import { addListItem, addTextBlock, StoryBuilder, type StoryPositions } from './story-builder.js';
+import { addListItem, addParagraphOrImage, StoryBuilder, type StoryPositions } from './story-builder.js';
 
 /** What the Markdown body holds: the stories, and any paragraphs written before the first one. */
 export interface MarkdownEdition {
@@ -160,7 +159,7 @@ function addParagraph(builder: StoryBuilder, lines: SourceLine[], at: Locate): v
     const source = run.texts.join('\n');
     const spot = at(run.lines);
     if (run.kind === 'bullets') addListItem(builder, 'bullets', inlineSubset(source), spot);
-    else addText(builder, source, spot);
+    else addParagraphOrImage(builder, source, spot, inlineSubset(source));
   };
   for (const line of lines) {
     const bullet = dotBullet.exec(line.text);
@@ -182,13 +181,6 @@ function addParagraph(builder: StoryBuilder, lines: SourceLine[], at: Locate): v
 /** A line that starts a block inside a Markdown paragraph: a `•` bullet or a label. */
 function startsBlock(text: string): boolean {
   return dotBullet.test(text) || readLabel(text.trim()) !== undefined;
-}
-
-/** One paragraph's Markdown source: an image, or text read as both forms read it. */
-function addText(builder: StoryBuilder, raw: string, spot: SourcePosition): void {
-  const image = imageWithSize(raw, spot.line, imageOf);
-  if (image) builder.setImage(image, spot);
-  else addTextBlock(builder, inlineSubset(raw), spot);
 }
 
 /**

@@ -13,11 +13,10 @@
 import type { Story } from '../model.js';
 import { collapseWhitespace } from '../normalize/inline.js';
 import { parseError } from './errors.js';
-import { imageWithSize } from './image.js';
 import { imageOf } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
 import type { SourcePosition } from './positions.js';
-import { addListItem, addTextBlock, StoryBuilder, type StoryPositions } from './story-builder.js';
+import { addListItem, addParagraphOrImage, StoryBuilder, type StoryPositions } from './story-builder.js';
 
 /** A paragraph or list item as written, with where it starts. */
 interface TextBlock {
@@ -150,9 +149,7 @@ function addBlock(builder: StoryBuilder, block: TextBlock): void {
     return;
   }
   // The same image syntax as Markdown, size block included: ![alt](src "credit"){width=1200 height=800}.
-  const image = imageWithSize(text, spot.line, imageOf);
-  if (image) builder.setImage(image, spot);
-  else addTextBlock(builder, text, spot);
+  addParagraphOrImage(builder, text, spot);
 }
 
 /** The span from the first character of `first` to the end of `last`. */
