@@ -9,9 +9,23 @@ import { displayLabel } from './axioms.js';
 import { parseError } from './errors.js';
 import { inlineSubset } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
-import { type ListItem, type MarkdownBlock, markdownBlocks, type SourceLine } from './markdown-blocks.js';
+import {
+  atxHeading,
+  closesFence,
+  type ListItem,
+  type MarkdownBlock,
+  markdownBlocks,
+  openingFence,
+  type SourceLine,
+} from './markdown-blocks.js';
 import type { SourcePosition } from './positions.js';
-import { addListItem, addParagraphOrImage, StoryBuilder, type StoryPositions } from './story-builder.js';
+import {
+  addListItem,
+  addParagraphOrImage,
+  dotBullet,
+  StoryBuilder,
+  type StoryPositions,
+} from './story-builder.js';
 
 /** What the Markdown body holds: the stories, and any paragraphs written before the first one. */
 export interface MarkdownEdition {
@@ -22,26 +36,21 @@ export interface MarkdownEdition {
   intro?: { text: string; line: number };
 }
 
-/** `•` is not a Markdown list marker, so pasted `• ` lines arrive inside a paragraph. */
-const dotBullet = /^\s*[•●▪◦‣·]\s*(.*)$/u;
-
-const atxStoryHeading = /^ {0,3}#(?:[ \t]|$)/;
-const fence = /^ {0,3}(`{3,}|~{3,})/;
-
 /**
- * True when the body has an ATX level-1 heading (`# Headline`) outside fenced code blocks. A scan
- * of line starts, cheaper than the block scan: it decides the form of every paste.
+ * True when the body has an ATX level-1 heading (`# Headline`) outside fenced code blocks, read
+ * with the block scan's own heading and fence rules. A scan of line starts, cheaper than the block
+ * scan: it decides the form of every paste.
  */
 export function hasStoryHeading(body: string): boolean {
   let open: string | undefined;
   for (const line of body.split('\n')) {
-    const marker = fence.exec(line)?.[1];
     if (open) {
-      if (marker && marker[0] === open[0] && marker.length >= open.length) open = undefined;
+      if (closesFence(open, line)) open = undefined;
       continue;
     }
-    if (marker) open = marker;
-    else if (atxStoryHeading.test(line)) return true;
+    const fence = openingFence(line);
+    if (fence) open = fence[2];
+    else if (atxHeading.exec(line)?.[1] === '#') return true;
   }
   return false;
 }
@@ -162,6 +171,7 @@ function addParagraph(builder: StoryBuilder, lines: SourceLine[], at: Locate): v
     else addParagraphOrImage(builder, source, spot, inlineSubset(source));
   };
   for (const line of lines) {
+    // `•` is not a Markdown list marker, so pasted `• ` lines arrive inside a paragraph.
     const bullet = dotBullet.exec(line.text);
     if (bullet || !run || startsBlock(line.text)) {
       flush();

@@ -16,7 +16,13 @@ import { parseError } from './errors.js';
 import { imageOf } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
 import type { SourcePosition } from './positions.js';
-import { addListItem, addParagraphOrImage, StoryBuilder, type StoryPositions } from './story-builder.js';
+import {
+  addListItem,
+  addParagraphOrImage,
+  dotBullet,
+  StoryBuilder,
+  type StoryPositions,
+} from './story-builder.js';
 
 /** A paragraph or list item as written, with where it starts. */
 interface TextBlock {
@@ -36,7 +42,8 @@ interface SourceLine {
   afterBlank: boolean;
 }
 
-const bulletLine = /^(?:[•●▪◦‣·]\s*|[-*+]\s+)(.*)$/u;
+/** A `-`, `*` or `+` bullet; `•` bullets are read with `dotBullet`, as in Markdown. */
+const dashBullet = /^[-*+]\s+(.*)$/u;
 const numberedLine = /^(\d{1,3})[.)]\s+(\S.*)$/u;
 const rule = /^(?:[-=_*]\s*){3,}$/;
 
@@ -89,7 +96,7 @@ function textBlocks(lines: SourceLine[]): TextBlock[] {
   let widest = 0;
   lines.forEach((line, index) => {
     if (index === 0 || line.afterBlank) widest = runWidth(lines, index);
-    const bullet = bulletLine.exec(line.text);
+    const bullet = dotBullet.exec(line.text) ?? dashBullet.exec(line.text);
     const numbered = bullet ? null : numberedLine.exec(line.text);
     if (bullet || numbered) {
       const text = bullet ? (bullet[1] ?? '') : (numbered?.[2] ?? '');

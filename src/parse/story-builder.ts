@@ -20,6 +20,12 @@ interface DraftSection {
   items: SourcePosition[][];
 }
 
+/**
+ * A `•` bullet (or `●`, `▪`, `◦`, `‣`, `·`) and its text, as both forms read pasted lists. In
+ * Markdown it is not a list marker, so such lines arrive inside a paragraph.
+ */
+export const dotBullet = /^\s*[•●▪◦‣·]\s*(.*)$/u;
+
 /** Positions of what the builder produced, by path relative to the story (`sections[1].body[0]`). */
 export type StoryPositions = Map<string, SourcePosition>;
 
