@@ -307,15 +307,10 @@ class InlineScanner {
   private labelEnd(at: number, end: number): number {
     const source = this.source;
     if (this.labelEndAfter === undefined) {
-      this.labelEndAfter = new Int32Array(this.length + 2);
-      let next = this.length;
-      this.labelEndAfter[this.length + 1] = next;
-      this.labelEndAfter[this.length] = next;
-      for (let p = this.length - 1; p >= 0; p -= 1) {
+      this.labelEndAfter = this.closerTable((p) => {
         const code = source.charCodeAt(p);
-        if (code === closeBracket || code === newline) next = p;
-        this.labelEndAfter[p] = next;
-      }
+        return code === closeBracket || code === newline;
+      });
       this.lastVisibleBefore = new Int32Array(this.length + 1);
       let last = -1;
       for (let p = 0; p <= this.length; p += 1) {
