@@ -28,11 +28,12 @@ import {
 interface TextBlock {
   kind: 'text' | 'bullets' | 'numbered';
   lines: string[];
-  first: SourceLine;
-  last: SourceLine;
+  first: PastedLine;
+  last: PastedLine;
 }
 
-interface SourceLine {
+/** A non-blank line of the paste, trimmed (markdown-blocks has its own `SourceLine` for Markdown). */
+interface PastedLine {
   text: string;
   /** 1-based line number in the whole source. */
   line: number;
@@ -69,8 +70,8 @@ export function parsePlainText(body: string, lineOffset = 0): { story: Story; po
 }
 
 /** Non-blank lines with their positions; layout rules (`---`, `===`) are dropped. */
-function sourceLines(body: string, lineOffset: number): SourceLine[] {
-  const lines: SourceLine[] = [];
+function sourceLines(body: string, lineOffset: number): PastedLine[] {
+  const lines: PastedLine[] = [];
   let blankBefore = false;
   body.split('\n').forEach((raw, index) => {
     const text = raw.trim();
@@ -90,7 +91,7 @@ function sourceLines(body: string, lineOffset: number): SourceLine[] {
  * Groups lines into blocks: list items, labelled paragraphs and paragraphs. Within a run of lines
  * without a blank line, `widest` is the longest line, the wrap width when the run is hard-wrapped.
  */
-function textBlocks(lines: SourceLine[]): TextBlock[] {
+function textBlocks(lines: PastedLine[]): TextBlock[] {
   const blocks: TextBlock[] = [];
   let current: TextBlock | undefined;
   let widest = 0;
@@ -122,10 +123,10 @@ function textBlocks(lines: SourceLine[]): TextBlock[] {
 }
 
 /** The longest line of the run of lines starting at `start` (up to the next blank line). */
-function runWidth(lines: SourceLine[], start: number): number {
+function runWidth(lines: PastedLine[], start: number): number {
   let widest = 0;
   for (let index = start; index < lines.length; index += 1) {
-    const line = lines[index] as SourceLine;
+    const line = lines[index] as PastedLine;
     if (index > start && line.afterBlank) break;
     widest = Math.max(widest, line.column - 1 + line.text.length);
   }
@@ -138,7 +139,7 @@ function runWidth(lines: SourceLine[], start: number): number {
  * line above ended early, leaving room for this line's first word (a wrapping editor would have
  * put it there).
  */
-function startsParagraph(previous: SourceLine, line: SourceLine, widest: number): boolean {
+function startsParagraph(previous: PastedLine, line: PastedLine, widest: number): boolean {
   if (readLabel(line.text) || imageOf(line.text)) return true;
   if (widest > hardWrapWidth && line.column <= previous.column) return true;
   // A hanging indent continues the line above (a wrapped bullet: "• Texas offered land\n    near Austin").
@@ -160,7 +161,7 @@ function addBlock(builder: StoryBuilder, block: TextBlock): void {
 }
 
 /** The span from the first character of `first` to the end of `last`. */
-function lineSpan(first: SourceLine, last: SourceLine): SourcePosition {
+function lineSpan(first: PastedLine, last: PastedLine): SourcePosition {
   return {
     line: first.line,
     column: first.column,
