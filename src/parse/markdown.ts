@@ -173,7 +173,7 @@ function addParagraph(builder: StoryBuilder, lines: SourceLine[], at: Locate): v
   for (const line of lines) {
     // `•` is not a Markdown list marker, so pasted `• ` lines arrive inside a paragraph.
     const bullet = dotBullet.exec(line.text);
-    if (bullet || !run || startsBlock(line.text)) {
+    if (bullet || !run || readLabel(line.text.trim()) !== undefined) {
       flush();
       run = {
         kind: bullet ? 'bullets' : 'text',
@@ -186,11 +186,6 @@ function addParagraph(builder: StoryBuilder, lines: SourceLine[], at: Locate): v
     run.texts.push(line.text);
   }
   flush();
-}
-
-/** A line that starts a block inside a Markdown paragraph: a `•` bullet or a label. */
-function startsBlock(text: string): boolean {
-  return dotBullet.test(text) || readLabel(text.trim()) !== undefined;
 }
 
 /**
