@@ -23,7 +23,7 @@ export interface SourceLine {
   endColumn: number;
 }
 
-/** What a block covers: its first and last source lines. */
+/** What a block covers: the source lines it was written on. */
 interface Spanned {
   /** The block's lines, as its container sees them (markers of enclosing containers removed). */
   lines: SourceLine[];

@@ -93,7 +93,7 @@ export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
       intro.push(inlineSubset(textOf(block.lines)));
       continue;
     }
-    addBlock(builder, block, at);
+    addBlock(builder, block, at, spot);
   }
   if (builder) finish(builder);
   const edition: MarkdownEdition = { stories, positions };
@@ -127,8 +127,7 @@ function isFiller(block: MarkdownBlock): boolean {
   return block.type === 'hr' || (block.type === 'html' && block.comment);
 }
 
-function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate): void {
-  const spot = at(block.lines);
+function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate, spot = at(block.lines)): void {
   switch (block.type) {
     case 'hr':
       return;
