@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../src/parse/index.js';
+import { hasStoryHeading } from '../src/parse/markdown.js';
 import { type MarkdownBlock, markdownBlocks } from '../src/parse/markdown-blocks.js';
 
 /** Block types and their first lines, quotes and lists opened up. */
@@ -68,6 +69,24 @@ describe('markdownBlocks', () => {
     expect(depth).toBe(12);
     expect(blocks[0]?.type).toBe('paragraph');
     expect(blocks[0]?.lines[0]?.text).toBe(`${'> '.repeat(8)}deep`);
+  });
+});
+
+describe('hasStoryHeading', () => {
+  // It decides the form of a paste, so it reads headings and fences as the block scan does.
+  it.each([
+    ['# Story\n\nLede.', true],
+    ['```\n# in code\n```\n# Story', true],
+    ['```\n# in code\n```', false],
+    // "``` b" carries text after the run, so it does not close the fence opened on line 1.
+    ['``` a\n``` b\n# in code', false],
+    // A backtick run with a backtick after it is inline code, not a fence.
+    ['```a`b\n# Story', true],
+    ['## Zoom in\n#hashtag\n####### seven', false],
+  ])('%j → %s, as markdownBlocks reads it', (body, expected) => {
+    expect(hasStoryHeading(body)).toBe(expected);
+    const topLevel = markdownBlocks(body).some((block) => block.type === 'heading' && block.depth === 1);
+    expect(topLevel).toBe(expected);
   });
 });
 

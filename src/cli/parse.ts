@@ -2,9 +2,10 @@
  * `newsbrief parse <file>`: the structure read from a Markdown or plain-text paste (stories,
  * labels, blocks, with their lines), so an editor can see why a paste came out as it did.
  */
-import { countWords } from '../lint/sentences.js';
+
+import { plainText } from '../lint/sentences.js';
 import type { Briefing, SectionBlock, Story } from '../model.js';
-import { inlinePlain, parseInline } from '../normalize/inline.js';
+import { collapseWhitespace, countWords } from '../normalize/inline.js';
 import { parseBriefing } from '../parse/index.js';
 import type { SourcePositions } from '../parse/positions.js';
 import { readSource } from './input.js';
@@ -73,19 +74,20 @@ export function parseReport(briefing: Briefing, positions: SourcePositions): str
 function blockLine(block: SectionBlock, where: string): string {
   if ('paragraph' in block) return `paragraph: ${text(block.paragraph, where)}`;
   const [kind, items] = 'bullets' in block ? ['bullets', block.bullets] : ['numbered', block.numbered];
-  const first = items[0] === undefined ? '' : `, first ${quote(preview(items[0]))}`;
+  const first = items[0] === undefined ? '' : `, first ${quote(clip(plainText(items[0])))}`;
   return `${kind}: ${items.length} item${items.length === 1 ? '' : 's'}${first} (${where})`;
 }
 
 function text(value: string, where: string): string {
-  const plain = inlinePlain(parseInline(value));
+  const plain = plainText(value);
   const words = countWords(plain);
-  return `${quote(preview(value))} (${words} word${words === 1 ? '' : 's'}, ${where})`;
+  return `${quote(clip(plain))} (${words} word${words === 1 ? '' : 's'}, ${where})`;
 }
 
-function preview(value: string): string {
-  const plain = inlinePlain(parseInline(value)).replace(/\s+/g, ' ').trim();
-  return plain.length <= previewLength ? plain : `${plain.slice(0, previewLength - 1).trimEnd()}…`;
+/** The first `previewLength` characters of plain text, whitespace collapsed. */
+function clip(plain: string): string {
+  const line = collapseWhitespace(plain);
+  return line.length <= previewLength ? line : `${line.slice(0, previewLength - 1).trimEnd()}…`;
 }
 
 function quote(value: string): string {

@@ -136,6 +136,12 @@ class InlineScanner {
         continue;
       }
       const next = i + 1 < end ? source.charCodeAt(i + 1) : -1;
+      // `*|FNAME|*` is literal text, not emphasis around `|FNAME|`.
+      const tagEnd = code === star && next === pipe ? this.mergeTagEnd(i, end) : -1;
+      if (tagEnd > 0) {
+        i = tagEnd;
+        continue;
+      }
       let open = 0; // marker length of the node found here
       let close = -1; // where its content ends
       let after = -1; // where scanning resumes after it
@@ -158,10 +164,6 @@ class InlineScanner {
             }
           }
         }
-      } else if (code === star && next === pipe && this.mergeTagEnd(i, end) > 0) {
-        // `*|FNAME|*` is literal text, not emphasis around `|FNAME|`.
-        i = this.mergeTagEnd(i, end);
-        continue;
       } else if (code === star && next === star) {
         close = this.strongCloser(i + 2, end);
         if (close >= 0) {
@@ -307,15 +309,10 @@ class InlineScanner {
   private labelEnd(at: number, end: number): number {
     const source = this.source;
     if (this.labelEndAfter === undefined) {
-      this.labelEndAfter = new Int32Array(this.length + 2);
-      let next = this.length;
-      this.labelEndAfter[this.length + 1] = next;
-      this.labelEndAfter[this.length] = next;
-      for (let p = this.length - 1; p >= 0; p -= 1) {
+      this.labelEndAfter = this.closerTable((p) => {
         const code = source.charCodeAt(p);
-        if (code === closeBracket || code === newline) next = p;
-        this.labelEndAfter[p] = next;
-      }
+        return code === closeBracket || code === newline;
+      });
       this.lastVisibleBefore = new Int32Array(this.length + 1);
       let last = -1;
       for (let p = 0; p <= this.length; p += 1) {

@@ -80,11 +80,9 @@ function bodyBlock(block: SectionBlock, path: string): OrderedBlock[] {
 }
 
 function paragraphs(text: string, path: string): OrderedBlock[] {
-  if (text.trim() === '') return [];
-  return text
-    .trim()
-    .split(paragraphBreak)
-    .map((paragraph) => ({ kind: 'paragraph', text: paragraph, path }));
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  return trimmed.split(paragraphBreak).map((paragraph) => ({ kind: 'paragraph', text: paragraph, path }));
 }
 
 function list(kind: 'bullets' | 'numbered', items: string[], path: string): OrderedBlock[] {

@@ -1,7 +1,7 @@
 /**
- * Smart Brevity axioms: the bold labels that open a paragraph ("Why it matters:", "Zoom out:").
- * Plain-text pastes only start a section at a known axiom, so a colon inside an ordinary sentence
- * ("The vote was close: 51 to 49.") stays text.
+ * Smart Brevity axioms: the labels that open a paragraph ("Why it matters:", "Zoom out:"). Both
+ * authoring forms read labels of any shape (labels.ts); a known axiom is also read where a new
+ * label is not (a first paragraph, a bullet), and its other spellings become the canonical one.
  */
 
 /** A known axiom: its canonical label and the other ways newsrooms (and translation tools) write it. */
@@ -12,7 +12,7 @@ export interface Axiom {
   variants: readonly string[];
 }
 
-/** Every axiom the plain-text form recognises, in no particular order. */
+/** Every known axiom, in no particular order. */
 export const axioms: readonly Axiom[] = [
   { label: '1 big thing', variants: ['one big thing'] },
   { label: 'Why it matters', variants: ['why does it matter', 'why this matters', 'why it is important'] },

@@ -5,6 +5,7 @@
  */
 import type { StoryImage } from '../model.js';
 import { parseError } from './errors.js';
+import { imageOf } from './inline-source.js';
 
 const attributeBlock = /^\{([^{}]*)\}$/;
 const attribute = /^([A-Za-z-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))$/;
@@ -12,15 +13,11 @@ const pixels = /^(\d+)(?:px)?$/;
 const ratio = /^(\d+(?:\.\d+)?)(?:[:/](\d+(?:\.\d+)?))?$/;
 
 /**
- * The story image of a paragraph that is only an image, optionally followed by its size block.
- * `imageOf` reads the image's Markdown source; a size block it cannot read is an error naming the
- * line. Works on the paragraph's source text, so it costs one pass however long the paragraph.
+ * The story image of a paragraph that is only an image, optionally followed by its size block; a
+ * size block it cannot read is an error naming the line. Works on the paragraph's source text, so
+ * it costs one pass however long the paragraph.
  */
-export function imageWithSize(
-  raw: string,
-  line: number,
-  imageOf: (source: string) => StoryImage | undefined,
-): StoryImage | undefined {
+export function imageWithSize(raw: string, line: number): StoryImage | undefined {
   const text = raw.trim();
   const brace = text.endsWith('}') ? text.lastIndexOf('{') : -1;
   if (brace <= 0) return imageOf(text);

@@ -10,7 +10,7 @@
  * after a fixed length, so a paragraph costs one pass whatever it holds.
  */
 import type { StoryImage } from '../model.js';
-import { squash } from './story-builder.js';
+import { collapseWhitespace } from '../normalize/inline.js';
 
 const codeSpan = /`([^`\n]*)`/g;
 const strikethrough = /~~([^~\n]+)~~/g;
@@ -24,7 +24,7 @@ const hardBreak = /(?<! ) {2,}\n|\\\n/g;
 
 /** A paragraph's Markdown inline source as newsbrief inline text, whitespace collapsed. */
 export function inlineSubset(raw: string): string {
-  return squash(
+  return collapseWhitespace(
     raw
       .replace(hardBreak, ' ')
       .replace(codeSpan, '$1')
@@ -50,7 +50,7 @@ export function imageOf(raw: string): StoryImage | undefined {
   }
   const image = imageOnly.exec(text);
   if (!image?.[2]) return undefined;
-  const found: StoryImage = { src: image[2], alt: squash(image[1] ?? '') };
+  const found: StoryImage = { src: image[2], alt: collapseWhitespace(image[1] ?? '') };
   if (image[3]) found.credit = image[3];
   return found;
 }

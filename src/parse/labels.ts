@@ -130,7 +130,8 @@ const lowercaseStart = /^\p{Ll}/u;
 export function readLabel(text: string, options: { knownOnly?: boolean } = {}): ReadLabel | undefined {
   // An emoji before a bold label belongs to it: "🔭 **Zoom out:** …".
   const { prefix } = text.startsWith('**') ? { prefix: '' } : splitDecoration(text.slice(0, 40));
-  const boldAt = prefix ? text.indexOf('**') : 0;
+  // Looked for in the first 42 characters only: a bold label further in is not one (`boldAt <= 40`).
+  const boldAt = prefix ? text.slice(0, 42).indexOf('**') : 0;
   const bold = boldAt >= 0 && boldAt <= 40 ? boldLabel.exec(text.slice(boldAt, boldAt + 80)) : null;
   if (bold?.[1] && (!prefix || text.slice(0, boldAt).trim() === prefix)) {
     const label = displayLabel(prefix ? `${prefix} ${bold[1]}` : bold[1]);
@@ -161,7 +162,7 @@ export function readLabel(text: string, options: { knownOnly?: boolean } = {}): 
  * phrase with nothing after its colon must also not stop on a function word: "The bill would:"
  * and "Highlights include the:" introduce a list, "How you can help:" labels one.
  */
-export function looksLikeLabel(phrase: string, bare: boolean): boolean {
+function looksLikeLabel(phrase: string, bare: boolean): boolean {
   const { words: plain } = splitDecoration(phrase);
   if (!startsCapitalised.test(plain) || notInLabel.test(plain)) return false;
   const words = plain.toLowerCase().replace(/’/g, "'").split(/\s+/);
@@ -209,10 +210,13 @@ export function splitKicker(line: string): { kicker?: string; headline: string }
   const head = line.slice(0, 40);
   const at = head.search(colon);
   if (at <= 0 || !/\s/.test(line.charAt(at + 1))) return { headline: line };
-  const kicker = line.slice(0, at).trim();
+  const kicker = line
+    .slice(0, at)
+    .trim()
+    .replace(/^\*\*|\*\*$/g, '');
   const headline = line.slice(at + 1).trim();
-  const { words } = splitDecoration(kicker.replace(/^\*\*|\*\*$/g, ''));
+  const { words } = splitDecoration(kicker);
   const key = words.toLowerCase().replace(/’/g, "'");
   if (!headline || !(kickerWords.has(key) || kickerShapes.test(key))) return { headline: line };
-  return { kicker: kicker.replace(/^\*\*|\*\*$/g, ''), headline };
+  return { kicker, headline };
 }

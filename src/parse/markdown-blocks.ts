@@ -23,7 +23,7 @@ export interface SourceLine {
   endColumn: number;
 }
 
-/** What a block covers: its first and last source lines. */
+/** What a block covers: the source lines it was written on. */
 interface Spanned {
   /** The block's lines, as its container sees them (markers of enclosing containers removed). */
   lines: SourceLine[];
@@ -59,7 +59,9 @@ export function markdownBlocks(body: string): MarkdownBlock[] {
 }
 
 const blank = /^[ \t]*$/;
-const atxHeading = /^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$/;
+/** An ATX heading: its `#` run and the rest of the line. */
+export const atxHeading = /^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$/;
+/** A code fence line: its indent, its run of backticks or tildes, and what follows. */
 const fenceOpen = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const quoteMarker = /^ {0,3}> ?/;
 const bulletMarker = /^( {0,3})([-*+])([ \t]+|$)/;
@@ -112,6 +114,23 @@ function dedent(line: SourceLine, columns: number): SourceLine {
 /** `line` from `offset` characters on (a container marker removed). */
 function after(line: SourceLine, offset: number): SourceLine {
   return { ...line, text: line.text.slice(offset), column: line.column + offset };
+}
+
+/**
+ * The fence a line opens, or `undefined`: three or more backticks or tildes (a backtick fence's
+ * info string holds no backtick, else the line is inline code).
+ */
+export function openingFence(text: string): RegExpExecArray | undefined {
+  const fence = fenceOpen.exec(text);
+  if (!fence || (fence[2]?.startsWith('`') && fence[3]?.includes('`'))) return undefined;
+  return fence;
+}
+
+/** True when `text` closes the fence opened by `open` (its backtick or tilde run). */
+export function closesFence(open: string, text: string): boolean {
+  const close = fenceOpen.exec(text)?.[2] ?? '';
+  const rest = text.trimStart().slice(close.length);
+  return close[0] === open[0] && close.length >= open.length && blank.test(rest);
 }
 
 function isThematicBreak(text: string): boolean {
@@ -191,8 +210,8 @@ function parseBlocks(lines: SourceLine[], depth: number): MarkdownBlock[] {
       index = indentedCode(lines, index, blocks);
       continue;
     }
-    const fence = fenceOpen.exec(text);
-    if (fence && !(fence[2]?.startsWith('`') && fence[3]?.includes('`'))) {
+    const fence = openingFence(text);
+    if (fence) {
       index = fencedCode(lines, index, fence, blocks);
       continue;
     }
@@ -309,10 +328,8 @@ function fencedCode(
   let index = start + 1;
   let closed = false;
   while (index < lines.length) {
-    const close = fenceOpen.exec((lines[index] as SourceLine).text)?.[2] ?? '';
     index += 1;
-    const rest = (lines[index - 1] as SourceLine).text.trimStart().slice(close.length);
-    if (close[0] === open[0] && close.length >= open.length && blank.test(rest)) {
+    if (closesFence(open, (lines[index - 1] as SourceLine).text)) {
       closed = true;
       break;
     }

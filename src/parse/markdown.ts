@@ -4,14 +4,28 @@
  * use; inline text is kept as newsbrief's inline subset by `inlineSubset`. Both run in one pass.
  */
 import type { Story } from '../model.js';
+import { collapseWhitespace } from '../normalize/inline.js';
 import { displayLabel } from './axioms.js';
 import { parseError } from './errors.js';
-import { imageWithSize } from './image.js';
-import { imageOf, inlineSubset } from './inline-source.js';
+import { inlineSubset } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
-import { type ListItem, type MarkdownBlock, markdownBlocks, type SourceLine } from './markdown-blocks.js';
+import {
+  atxHeading,
+  closesFence,
+  type ListItem,
+  type MarkdownBlock,
+  markdownBlocks,
+  openingFence,
+  type SourceLine,
+} from './markdown-blocks.js';
 import type { SourcePosition } from './positions.js';
-import { addListItem, addTextBlock, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
+import {
+  addListItem,
+  addParagraphOrImage,
+  dotBullet,
+  StoryBuilder,
+  type StoryPositions,
+} from './story-builder.js';
 
 /** What the Markdown body holds: the stories, and any paragraphs written before the first one. */
 export interface MarkdownEdition {
@@ -22,26 +36,21 @@ export interface MarkdownEdition {
   intro?: { text: string; line: number };
 }
 
-/** `•` is not a Markdown list marker, so pasted `• ` lines arrive inside a paragraph. */
-const dotBullet = /^\s*[•●▪◦‣·]\s*(.*)$/u;
-
-const atxStoryHeading = /^ {0,3}#(?:[ \t]|$)/;
-const fence = /^ {0,3}(`{3,}|~{3,})/;
-
 /**
- * True when the body has an ATX level-1 heading (`# Headline`) outside fenced code blocks. A scan
- * of line starts, cheaper than the block scan: it decides the form of every paste.
+ * True when the body has an ATX level-1 heading (`# Headline`) outside fenced code blocks, read
+ * with the block scan's own heading and fence rules. A scan of line starts, cheaper than the block
+ * scan: it decides the form of every paste.
  */
 export function hasStoryHeading(body: string): boolean {
   let open: string | undefined;
   for (const line of body.split('\n')) {
-    const marker = fence.exec(line)?.[1];
     if (open) {
-      if (marker && marker[0] === open[0] && marker.length >= open.length) open = undefined;
+      if (closesFence(open, line)) open = undefined;
       continue;
     }
-    if (marker) open = marker;
-    else if (atxStoryHeading.test(line)) return true;
+    const fence = openingFence(line);
+    if (fence) open = fence[2];
+    else if (atxHeading.exec(line)?.[1] === '#') return true;
   }
   return false;
 }
@@ -84,7 +93,7 @@ export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
       intro.push(inlineSubset(textOf(block.lines)));
       continue;
     }
-    addBlock(builder, block, at);
+    addBlock(builder, block, at, spot);
   }
   if (builder) finish(builder);
   const edition: MarkdownEdition = { stories, positions };
@@ -118,8 +127,7 @@ function isFiller(block: MarkdownBlock): boolean {
   return block.type === 'hr' || (block.type === 'html' && block.comment);
 }
 
-function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate): void {
-  const spot = at(block.lines);
+function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate, spot = at(block.lines)): void {
   switch (block.type) {
     case 'hr':
       return;
@@ -139,10 +147,10 @@ function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate): void
       for (const child of block.blocks) addBlock(builder, child, at);
       return;
     case 'html':
-      if (!block.comment) builder.paragraph(squash(textOf(block.lines)), spot);
+      if (!block.comment) builder.paragraph(collapseWhitespace(textOf(block.lines)), spot);
       return;
     case 'code':
-      builder.paragraph(squash(block.text), spot);
+      builder.paragraph(collapseWhitespace(block.text), spot);
       return;
   }
 }
@@ -159,11 +167,12 @@ function addParagraph(builder: StoryBuilder, lines: SourceLine[], at: Locate): v
     const source = run.texts.join('\n');
     const spot = at(run.lines);
     if (run.kind === 'bullets') addListItem(builder, 'bullets', inlineSubset(source), spot);
-    else addText(builder, source, spot);
+    else addParagraphOrImage(builder, source, spot, inlineSubset(source));
   };
   for (const line of lines) {
+    // `•` is not a Markdown list marker, so pasted `• ` lines arrive inside a paragraph.
     const bullet = dotBullet.exec(line.text);
-    if (bullet || !run || startsBlock(line.text)) {
+    if (bullet || !run || readLabel(line.text.trim()) !== undefined) {
       flush();
       run = {
         kind: bullet ? 'bullets' : 'text',
@@ -178,18 +187,6 @@ function addParagraph(builder: StoryBuilder, lines: SourceLine[], at: Locate): v
   flush();
 }
 
-/** A line that starts a block inside a Markdown paragraph: a `•` bullet or a label. */
-function startsBlock(text: string): boolean {
-  return dotBullet.test(text) || readLabel(text.trim()) !== undefined;
-}
-
-/** One paragraph's Markdown source: an image, or text read as both forms read it. */
-function addText(builder: StoryBuilder, raw: string, spot: SourcePosition): void {
-  const image = imageWithSize(raw, spot.line, imageOf);
-  if (image) builder.setImage(image, spot);
-  else addTextBlock(builder, inlineSubset(raw), spot);
-}
-
 /**
  * The text of a list item, then the texts of any list nested in it (flattened after it), each with
  * the lines it was written on.
@@ -200,10 +197,10 @@ function listItemTexts(item: ListItem): { text: string; lines: SourceLine[] }[] 
   for (const child of item.blocks) {
     if (child.type === 'list') for (const inner of child.items) nested.push(...listItemTexts(inner));
     else if (child.type === 'paragraph') text.push(inlineSubset(textOf(child.lines)));
-    else if (!(child.type === 'html' && child.comment)) text.push(squash(textOf(child.lines)));
+    else if (!(child.type === 'html' && child.comment)) text.push(collapseWhitespace(textOf(child.lines)));
   }
   // The item's own lines end where a nested list starts, so each nested item has its own span.
   const firstNested = item.blocks.find((child) => child.type === 'list')?.lines[0];
   const own = firstNested ? item.lines.filter((line) => line.line < firstNested.line) : item.lines;
-  return [{ text: squash(text.join(' ')), lines: own.length > 0 ? own : item.lines }, ...nested];
+  return [{ text: collapseWhitespace(text.join(' ')), lines: own.length > 0 ? own : item.lines }, ...nested];
 }

@@ -11,22 +11,29 @@
  * step with the paste, however hostile.
  */
 import type { Story } from '../model.js';
+import { collapseWhitespace } from '../normalize/inline.js';
 import { parseError } from './errors.js';
-import { imageWithSize } from './image.js';
 import { imageOf } from './inline-source.js';
 import { readLabel, splitKicker } from './labels.js';
 import type { SourcePosition } from './positions.js';
-import { addListItem, addTextBlock, StoryBuilder, type StoryPositions, squash } from './story-builder.js';
+import {
+  addListItem,
+  addParagraphOrImage,
+  dotBullet,
+  StoryBuilder,
+  type StoryPositions,
+} from './story-builder.js';
 
 /** A paragraph or list item as written, with where it starts. */
 interface TextBlock {
   kind: 'text' | 'bullets' | 'numbered';
   lines: string[];
-  first: SourceLine;
-  last: SourceLine;
+  first: PastedLine;
+  last: PastedLine;
 }
 
-interface SourceLine {
+/** A non-blank line of the paste, trimmed (markdown-blocks has its own `SourceLine` for Markdown). */
+interface PastedLine {
   text: string;
   /** 1-based line number in the whole source. */
   line: number;
@@ -36,7 +43,8 @@ interface SourceLine {
   afterBlank: boolean;
 }
 
-const bulletLine = /^(?:[•●▪◦‣·]\s*|[-*+]\s+)(.*)$/u;
+/** A `-`, `*` or `+` bullet; `•` bullets are read with `dotBullet`, as in Markdown. */
+const dashBullet = /^[-*+]\s+(.*)$/u;
 const numberedLine = /^(\d{1,3})[.)]\s+(\S.*)$/u;
 const rule = /^(?:[-=_*]\s*){3,}$/;
 
@@ -54,7 +62,7 @@ export function parsePlainText(body: string, lineOffset = 0): { story: Story; po
   const lines = sourceLines(body, lineOffset);
   const first = lines.shift();
   if (!first) throw parseError(lineOffset + 1, 'the source is empty; expected a headline');
-  const { kicker, headline } = splitKicker(squash(first.text));
+  const { kicker, headline } = splitKicker(collapseWhitespace(first.text));
   const builder = new StoryBuilder(headline, kicker, lineSpan(first, first));
   for (const block of textBlocks(lines)) addBlock(builder, block);
   const story = builder.build();
@@ -62,8 +70,8 @@ export function parsePlainText(body: string, lineOffset = 0): { story: Story; po
 }
 
 /** Non-blank lines with their positions; layout rules (`---`, `===`) are dropped. */
-function sourceLines(body: string, lineOffset: number): SourceLine[] {
-  const lines: SourceLine[] = [];
+function sourceLines(body: string, lineOffset: number): PastedLine[] {
+  const lines: PastedLine[] = [];
   let blankBefore = false;
   body.split('\n').forEach((raw, index) => {
     const text = raw.trim();
@@ -83,13 +91,13 @@ function sourceLines(body: string, lineOffset: number): SourceLine[] {
  * Groups lines into blocks: list items, labelled paragraphs and paragraphs. Within a run of lines
  * without a blank line, `widest` is the longest line, the wrap width when the run is hard-wrapped.
  */
-function textBlocks(lines: SourceLine[]): TextBlock[] {
+function textBlocks(lines: PastedLine[]): TextBlock[] {
   const blocks: TextBlock[] = [];
   let current: TextBlock | undefined;
   let widest = 0;
   lines.forEach((line, index) => {
     if (index === 0 || line.afterBlank) widest = runWidth(lines, index);
-    const bullet = bulletLine.exec(line.text);
+    const bullet = dotBullet.exec(line.text) ?? dashBullet.exec(line.text);
     const numbered = bullet ? null : numberedLine.exec(line.text);
     if (bullet || numbered) {
       const text = bullet ? (bullet[1] ?? '') : (numbered?.[2] ?? '');
@@ -115,10 +123,10 @@ function textBlocks(lines: SourceLine[]): TextBlock[] {
 }
 
 /** The longest line of the run of lines starting at `start` (up to the next blank line). */
-function runWidth(lines: SourceLine[], start: number): number {
+function runWidth(lines: PastedLine[], start: number): number {
   let widest = 0;
   for (let index = start; index < lines.length; index += 1) {
-    const line = lines[index] as SourceLine;
+    const line = lines[index] as PastedLine;
     if (index > start && line.afterBlank) break;
     widest = Math.max(widest, line.column - 1 + line.text.length);
   }
@@ -131,7 +139,7 @@ function runWidth(lines: SourceLine[], start: number): number {
  * line above ended early, leaving room for this line's first word (a wrapping editor would have
  * put it there).
  */
-function startsParagraph(previous: SourceLine, line: SourceLine, widest: number): boolean {
+function startsParagraph(previous: PastedLine, line: PastedLine, widest: number): boolean {
   if (readLabel(line.text) || imageOf(line.text)) return true;
   if (widest > hardWrapWidth && line.column <= previous.column) return true;
   // A hanging indent continues the line above (a wrapped bullet: "• Texas offered land\n    near Austin").
@@ -142,20 +150,18 @@ function startsParagraph(previous: SourceLine, line: SourceLine, widest: number)
 }
 
 function addBlock(builder: StoryBuilder, block: TextBlock): void {
-  const text = squash(block.lines.join(' '));
+  const text = collapseWhitespace(block.lines.join(' '));
   const spot = lineSpan(block.first, block.last);
   if (block.kind !== 'text') {
     addListItem(builder, block.kind, text, spot);
     return;
   }
   // The same image syntax as Markdown, size block included: ![alt](src "credit"){width=1200 height=800}.
-  const image = imageWithSize(text, spot.line, imageOf);
-  if (image) builder.setImage(image, spot);
-  else addTextBlock(builder, text, spot);
+  addParagraphOrImage(builder, text, spot);
 }
 
 /** The span from the first character of `first` to the end of `last`. */
-function lineSpan(first: SourceLine, last: SourceLine): SourcePosition {
+function lineSpan(first: PastedLine, last: PastedLine): SourcePosition {
   return {
     line: first.line,
     column: first.column,

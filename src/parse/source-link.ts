@@ -20,11 +20,17 @@ const markdownLink = new RegExp(String.raw`^\[([^\]\n]{1,300})\]\((${url})\)$`, 
 const bareUrl = new RegExp(`^<?(${url})>?$`, 'i');
 /** `Title <url>` or `Title (url)`, as email clients paste a link. */
 const titledUrl = new RegExp(String.raw`^([^<>()\[\]\n]{1,300}?)\s+[<(](${url})[>)]$`, 'i');
-/** Stray punctuation, a source word, maybe a colon and a URL: `.Source`, `Read more: https://…`. */
-const sourceWordLine =
-  /^[\s.·•>»:*_-]{0,10}(sources?|go deeper|dig deeper|read more|keep reading|read the full story|full story|more|via)[\s:.–—-]{0,10}(\S*)$/iu;
-/** Labels under which the text is the source, not a section. */
-const sourceLabels = /^(?:sources?|go deeper|dig deeper|read more|keep reading|full story|via)$/i;
+/** Labels under which the text is the source, not a section (`Go deeper: …`). */
+const sourceLabelWords = 'sources?|go deeper|dig deeper|read more|keep reading|full story|via';
+const sourceLabels = new RegExp(`^(?:${sourceLabelWords})$`, 'i');
+/**
+ * Stray punctuation, a source word, maybe a colon and a URL: `.Source`, `Read more: https://…`.
+ * On a line of its own, "Read the full story" and "More" name the source too.
+ */
+const sourceWordLine = new RegExp(
+  String.raw`^[\s.·•>»:*_-]{0,10}(${sourceLabelWords}|read the full story|more)[\s:.–—-]{0,10}(\S*)$`,
+  'iu',
+);
 
 /** A line that is only a link, in any of the ways pastes write one. */
 export function linkOnly(text: string): SourceLink | undefined {

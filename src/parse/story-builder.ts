@@ -5,6 +5,7 @@
  */
 import type { Section, SectionBlock, Story, StoryImage } from '../model.js';
 import { parseError } from './errors.js';
+import { imageWithSize } from './image.js';
 import { readLabel } from './labels.js';
 import { type SourcePosition, span } from './positions.js';
 import { isSourceLabel, linkOnly, type SourceLink, sourceFromText, sourceWord } from './source-link.js';
@@ -18,6 +19,12 @@ interface DraftSection {
   at: SourcePosition[];
   items: SourcePosition[][];
 }
+
+/**
+ * A `•` bullet (or `●`, `▪`, `◦`, `‣`, `·`) and its text, as both forms read pasted lists. In
+ * Markdown it is not a list marker, so such lines arrive inside a paragraph.
+ */
+export const dotBullet = /^\s*[•●▪◦‣·]\s*(.*)$/u;
 
 /** Positions of what the builder produced, by path relative to the story (`sections[1].body[0]`). */
 export type StoryPositions = Map<string, SourcePosition>;
@@ -224,38 +231,35 @@ function blockText(block: SectionBlock): string | undefined {
   return items.length === 1 ? items[0] : undefined;
 }
 
-/** Whitespace, including line breaks inside a paragraph, collapsed to single spaces. */
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+/** Lowercase words between the names of a byline ("Ana de la Cruz", "Jane Doe and Ali Rahimi"). */
+const bylineJoiners = new Set([
+  'and',
+  '&',
+  'de',
+  'da',
+  'del',
+  'der',
+  'van',
+  'von',
+  'la',
+  'le',
+  'al',
+  'bin',
+  'ibn',
+]);
+const bylineStart = /^[Bb]y\s+(.+)$/u;
+const capitalisedName = /^\p{Lu}[\p{L}'’.-]*,?$/u;
 
 /**
  * A byline paragraph such as `By Jane Doe` or `By Jane Doe and Ali Rahimi`: "By" followed by a few
  * capitalised names, so a lede like "By 2030, half of…" is not mistaken for one.
  */
-export function isByline(text: string, emphasised: boolean): boolean {
-  const match = /^[Bb]y\s+(.+)$/u.exec(text.trim());
+function isByline(text: string, emphasised: boolean): boolean {
+  const match = bylineStart.exec(text.trim());
   if (!match?.[1]) return false;
   const words = match[1].split(/\s+/);
   if (emphasised) return words.length <= 10;
-  const joiners = new Set([
-    'and',
-    '&',
-    'de',
-    'da',
-    'del',
-    'der',
-    'van',
-    'von',
-    'la',
-    'le',
-    'al',
-    'bin',
-    'ibn',
-  ]);
-  return (
-    words.length <= 8 && words.every((word) => joiners.has(word) || /^\p{Lu}[\p{L}'’.-]*,?$/u.test(word))
-  );
+  return words.length <= 8 && words.every((word) => bylineJoiners.has(word) || capitalisedName.test(word));
 }
 
 /**
@@ -281,7 +285,7 @@ const emphasised = /^([_*])(.+)\1$/u;
  * that the first paragraph is the lede unless it opens with a known axiom ("We tried it:" stays
  * the lede, "Driving the news: …" does not); anything else is a paragraph of the current section.
  */
-export function addTextBlock(builder: StoryBuilder, text: string, spot: SourcePosition): void {
+function addTextBlock(builder: StoryBuilder, text: string, spot: SourcePosition): void {
   if (builder.atStart) {
     const emphasis = emphasised.exec(text);
     const inner = emphasis?.[2] ?? text;
@@ -296,4 +300,20 @@ export function addTextBlock(builder: StoryBuilder, text: string, spot: SourcePo
     return;
   }
   builder.paragraph(text, spot);
+}
+
+/**
+ * A paragraph as both forms hand it over: one that is only an image (`![alt](src "credit")`, size
+ * block and link included) is the story image, any other is read by `addTextBlock` as `text`
+ * (the Markdown form passes the inline subset of `source`, plain text the source itself).
+ */
+export function addParagraphOrImage(
+  builder: StoryBuilder,
+  source: string,
+  spot: SourcePosition,
+  text: string = source,
+): void {
+  const image = imageWithSize(source, spot.line);
+  if (image) builder.setImage(image, spot);
+  else addTextBlock(builder, text, spot);
 }
