@@ -284,6 +284,16 @@ describe('plain-text form', () => {
     expect(story?.sections).toEqual([{ body: [{ paragraph: 'Sources say the deal is off.' }] }]);
   });
 
+  it.each([
+    ['Why it matters: More.', 'Why it matters', 'More.'],
+    ["What's next: Read more.", "What's next", 'Read more.'],
+    ["What's next: https://example.com/x", "What's next", 'https://example.com/x'],
+  ])('keeps a last labelled section whose text looks like a source line (%j)', (line, label, text) => {
+    const story = parseValid(`Headline\n\nLede.\n\n${line}\n`).stories[0];
+    expect(story?.source).toBeUndefined();
+    expect(story?.sections).toEqual([{ label, body: [{ paragraph: text }] }]);
+  });
+
   it('reads "-", "*" and "•" bullets with leading whitespace', () => {
     const story = parseValid('Headline\n\nFlashback: It began.\n\n   - one\n\t* two\n  •three\n').stories[0];
     expect(story?.sections?.[0]?.body?.[1]).toEqual({ bullets: ['one', 'two', 'three'] });

@@ -188,6 +188,9 @@ export class StoryBuilder {
       this.sections.pop();
       return { link: sourceFromText(section.label as string, lastText), spot: span(section.start, spot) };
     }
+    // The only text of a labelled section is what the label says ("Why it matters: More."), never
+    // a source line: taking it would leave the label with nothing and drop the section.
+    if (section.label !== undefined && section.blocks.length === 1) return undefined;
     if (!last || !('paragraph' in last)) return undefined;
     const word = sourceWord(lastText);
     if (word) {
