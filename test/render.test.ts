@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRenderer, renderBriefing, type Story } from '../src/index.js';
+import { toEdition } from '../src/normalize/edition.js';
+import { resolveTheme } from '../src/render/theme.js';
+import { templateView } from '../src/render/view.js';
+import { assertBriefing } from '../src/schema.js';
 import { loadExample, parseDocument } from './support/fidelity.js';
 
 const renderer = await createRenderer();
@@ -199,5 +203,38 @@ describe('size warnings', () => {
     expect(result.warnings).toContainEqual(
       expect.objectContaining({ rule: 'html-size', severity: 'error', path: '' }),
     );
+  });
+});
+
+describe('the template view of a section', () => {
+  it('keeps every bullet in `bullets`, for overrides written before ordered bodies', () => {
+    const theme = resolveTheme(undefined);
+    const story: Story = {
+      headline: 'Council passes the transit plan',
+      sections: [
+        {
+          label: 'The details',
+          body: [
+            { paragraph: 'The plan has **two** phases.' },
+            { bullets: ['Night buses & trams.', 'A crosstown line.'] },
+            { numbered: ['Online.', 'At the library.'] },
+            { paragraph: 'And <more>.' },
+            { bullets: ['Fares stay at $2.'] },
+          ],
+        },
+      ],
+    };
+    const edition = toEdition(assertBriefing(story), { contentWidth: theme.width - 48 });
+    const [section] =
+      templateView(edition, { theme, contentWidth: theme.width - 48, countLine: '' }).stories[0]?.sections ??
+      [];
+    expect(section?.html).toBe('The plan has <strong>two</strong> phases.');
+    expect(section?.blocks).toEqual([
+      { bullets: ['Night buses &amp; trams.', 'A crosstown line.'] },
+      { numbered: ['Online.', 'At the library.'] },
+      { html: 'And &lt;more&gt;.' },
+      { bullets: ['Fares stay at $2.'] },
+    ]);
+    expect(section?.bullets).toEqual(['Night buses &amp; trams.', 'A crosstown line.', 'Fares stay at $2.']);
   });
 });
