@@ -192,6 +192,19 @@ describe('warnings', () => {
     expect(JSON.parse(JSON.stringify(result)).warnings).toEqual(first);
     expect({ ...result }.warnings).toEqual(first);
   });
+
+  it('follow the renderer’s lint settings; `lint: false` keeps only the size checks', async () => {
+    const story = morning.stories[0] as Story;
+    const big = { ...morning, stories: Array.from({ length: 40 }, () => story) };
+    const rules = (result: { warnings: { rule: string }[] }) => new Set(result.warnings.map((w) => w.rule));
+    expect(rules(renderer.render(big))).toContain('edition-length');
+    const quiet = await createRenderer({ lint: { rules: { 'edition-length': 'off' } } });
+    expect(rules(quiet.render(big))).not.toContain('edition-length');
+    expect(rules(quiet.render(big))).toContain('html-size');
+    const off = await createRenderer({ lint: false });
+    expect([...rules(off.render(big))]).toEqual(['html-size']);
+    expect(off.render(morning).warnings).toEqual([]);
+  });
 });
 
 describe('size warnings', () => {
