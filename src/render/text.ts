@@ -18,6 +18,10 @@ import { countLine } from './stats.js';
 /** Column at which lines wrap; URLs are never broken, so a long link may overrun it. */
 export const textWidth = 78;
 
+/** Opens and closes the stories; `storyRule` separates them (and the sponsor) and underlines headlines. */
+const editionRule = '='.repeat(textWidth);
+const storyRule = '-'.repeat(textWidth);
+
 /** Writes inline nodes as text: emphasis unmarked, links as `label (url)`. */
 function writeInline(nodes: readonly InlineNode[]): string {
   let out = '';
@@ -120,10 +124,6 @@ function sectionText(section: EditionSection): string {
  */
 const paragraph = (text: string) => wrap(text);
 const bulletLine = (text: string) => wrap(text, textWidth, '  ', '• ');
-
-/** Opens and closes the stories; `storyRule` separates them (and the sponsor). */
-const editionRule = '='.repeat(textWidth);
-const storyRule = '-'.repeat(textWidth);
 
 /** The whole text part. */
 export function renderText(edition: Edition, stats: EditionStats, options: { toc?: boolean } = {}): string {
