@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRenderer, renderBriefing, type Story } from '../src/index.js';
 import { toEdition } from '../src/normalize/edition.js';
 import { resolveTheme } from '../src/render/theme.js';
-import { templateView } from '../src/render/view.js';
+import { preheaderPadding, preheaderTarget, templateView } from '../src/render/view.js';
 import { assertBriefing } from '../src/schema.js';
 import { loadExample, parseDocument } from './support/fidelity.js';
 
@@ -249,5 +249,18 @@ describe('the template view of a section', () => {
       { bullets: ['Fares stay at $2.'] },
     ]);
     expect(section?.bullets).toEqual(['Night buses &amp; trams.', 'A crosstown line.', 'Fares stay at $2.']);
+  });
+});
+
+describe('preheader padding', () => {
+  it.each([
+    ['nothing', ''],
+    ['a short line', 'Congress returns to a packed week.'],
+    ['emoji (one code point each)', '📰'.repeat(150)],
+    ['exactly the target', 'a'.repeat(preheaderTarget)],
+    ['a long preheader', 'word '.repeat(2_000)],
+  ])('fills %s up to the target in code points', (_, preheader) => {
+    const missing = Math.max(0, preheaderTarget - [...preheader].length);
+    expect(preheaderPadding(preheader)).toBe('\u034f\u200c\u00a0'.repeat(Math.ceil(missing / 3)));
   });
 });

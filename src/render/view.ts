@@ -16,7 +16,10 @@ const logoHeight = 40;
 const invisibleFiller = '\u034f\u200c\u00a0';
 
 export function preheaderPadding(preheader: string): string {
-  const missing = Math.max(0, preheaderTarget - [...preheader].length);
+  // Code points, counted only up to the target: no array of a long preheader's characters.
+  let length = 0;
+  for (const _char of preheader) if (++length >= preheaderTarget) break;
+  const missing = preheaderTarget - length;
   return invisibleFiller.repeat(Math.ceil(missing / invisibleFiller.length));
 }
 
