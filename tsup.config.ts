@@ -22,8 +22,9 @@ export default defineConfig([
       preview: 'src/preview/index.ts',
     },
     format: ['esm'],
-    // neutral, not node: bundle packages' ESM builds (yaml's `node` build is CommonJS, which an
-    // ESM bundle could only reach through a require shim), and keep `node:` imports as written.
+    // neutral, not node: index and preview run in browsers and workers, so bundled packages
+    // resolve without the `node` condition (their ESM builds, by `module`), and `node:` imports
+    // stay as written.
     platform: 'neutral',
     esbuildOptions(options) {
       options.mainFields = ['module', 'main'];

@@ -315,11 +315,12 @@ function buildSchemas(limits: Required<BriefingLimits>) {
   return { briefing, story };
 }
 
-function isIsoDate(value: string): boolean {
+/** Cached like `isLocale`: an edition's date is checked on every render of it. */
+const isIsoDate = memoizeString((value: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+});
 
 const isLocale = memoizeString((value: string): boolean => {
   try {
@@ -331,8 +332,14 @@ const isLocale = memoizeString((value: string): boolean => {
 
 type Schemas = ReturnType<typeof buildSchemas>;
 const schemaCache = new Map<string, Schemas>();
+/** Most calls give no limits: they skip merging and serialising the defaults. */
+let defaultSchemaSet: Schemas | undefined;
 
 function schemasFor(limits: BriefingLimits | undefined): Schemas {
+  if (limits === undefined) {
+    defaultSchemaSet ??= schemasFor({});
+    return defaultSchemaSet;
+  }
   const resolved = { ...defaultLimits, ...limits };
   const key = JSON.stringify(resolved);
   let schemas = schemaCache.get(key);

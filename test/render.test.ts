@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRenderer, renderBriefing, type Story } from '../src/index.js';
+import { toEdition } from '../src/normalize/edition.js';
+import { resolveTheme } from '../src/render/theme.js';
+import { preheaderPadding, preheaderTarget, templateView } from '../src/render/view.js';
+import { assertBriefing } from '../src/schema.js';
 import { loadExample, parseDocument } from './support/fidelity.js';
 
 const renderer = await createRenderer();
@@ -188,6 +192,19 @@ describe('warnings', () => {
     expect(JSON.parse(JSON.stringify(result)).warnings).toEqual(first);
     expect({ ...result }.warnings).toEqual(first);
   });
+
+  it('follow the renderer’s lint settings; `lint: false` keeps only the size checks', async () => {
+    const story = morning.stories[0] as Story;
+    const big = { ...morning, stories: Array.from({ length: 40 }, () => story) };
+    const rules = (result: { warnings: { rule: string }[] }) => new Set(result.warnings.map((w) => w.rule));
+    expect(rules(renderer.render(big))).toContain('edition-length');
+    const quiet = await createRenderer({ lint: { rules: { 'edition-length': 'off' } } });
+    expect(rules(quiet.render(big))).not.toContain('edition-length');
+    expect(rules(quiet.render(big))).toContain('html-size');
+    const off = await createRenderer({ lint: false });
+    expect([...rules(off.render(big))]).toEqual(['html-size']);
+    expect(off.render(morning).warnings).toEqual([]);
+  });
 });
 
 describe('size warnings', () => {
@@ -199,5 +216,51 @@ describe('size warnings', () => {
     expect(result.warnings).toContainEqual(
       expect.objectContaining({ rule: 'html-size', severity: 'error', path: '' }),
     );
+  });
+});
+
+describe('the template view of a section', () => {
+  it('keeps every bullet in `bullets`, for overrides written before ordered bodies', () => {
+    const theme = resolveTheme(undefined);
+    const story: Story = {
+      headline: 'Council passes the transit plan',
+      sections: [
+        {
+          label: 'The details',
+          body: [
+            { paragraph: 'The plan has **two** phases.' },
+            { bullets: ['Night buses & trams.', 'A crosstown line.'] },
+            { numbered: ['Online.', 'At the library.'] },
+            { paragraph: 'And <more>.' },
+            { bullets: ['Fares stay at $2.'] },
+          ],
+        },
+      ],
+    };
+    const edition = toEdition(assertBriefing(story), { contentWidth: theme.width - 48 });
+    const [section] =
+      templateView(edition, { theme, contentWidth: theme.width - 48, countLine: '' }).stories[0]?.sections ??
+      [];
+    expect(section?.html).toBe('The plan has <strong>two</strong> phases.');
+    expect(section?.blocks).toEqual([
+      { bullets: ['Night buses &amp; trams.', 'A crosstown line.'] },
+      { numbered: ['Online.', 'At the library.'] },
+      { html: 'And &lt;more&gt;.' },
+      { bullets: ['Fares stay at $2.'] },
+    ]);
+    expect(section?.bullets).toEqual(['Night buses &amp; trams.', 'A crosstown line.', 'Fares stay at $2.']);
+  });
+});
+
+describe('preheader padding', () => {
+  it.each([
+    ['nothing', ''],
+    ['a short line', 'Congress returns to a packed week.'],
+    ['emoji (one code point each)', '📰'.repeat(150)],
+    ['exactly the target', 'a'.repeat(preheaderTarget)],
+    ['a long preheader', 'word '.repeat(2_000)],
+  ])('fills %s up to the target in code points', (_, preheader) => {
+    const missing = Math.max(0, preheaderTarget - [...preheader].length);
+    expect(preheaderPadding(preheader)).toBe('\u034f\u200c\u00a0'.repeat(Math.ceil(missing / 3)));
   });
 });

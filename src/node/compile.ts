@@ -161,7 +161,7 @@ function protectExpressions(
  * inside text and inside MSO conditional comments stay as written. Keep a label and its text on
  * one line in templates.
  */
-export function compactWhitespace(html: string): string {
+function compactWhitespace(html: string): string {
   return html
     .replace(/(>|\}\}|nbhb\d+x)\s*\n\s*(<|\{\{|nbhb\d+x)/g, '$1$2')
     .replace(/\s*\n\s*/g, ' ')
@@ -174,7 +174,7 @@ export function compactWhitespace(html: string): string {
  * minifier those spaces would be most of the difference between `minify: false` and `true`.
  * Only spaces around `:` and `;` go, so font stacks (`'Segoe UI', Roboto`) stay as written.
  */
-export function compactStyleAttributes(html: string): string {
+function compactStyleAttributes(html: string): string {
   return html.replace(
     styleAttribute,
     (_, css: string) => ` style="${css.replace(/\s*([:;])\s*/g, '$1').replace(/;$/, '')}"`,
@@ -195,7 +195,7 @@ const fullWidthThunderbird = new RegExp(
  * A 100% column already carries `width:100%` inline, so those two blocks change nothing: drop them
  * when they hold only the 100% rule. Multi-column overrides keep theirs.
  */
-export function dropFullWidthColumnRules(html: string): string {
+function dropFullWidthColumnRules(html: string): string {
   return html.replace(fullWidthMedia, '').replace(fullWidthThunderbird, '');
 }
 

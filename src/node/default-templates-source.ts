@@ -13,7 +13,7 @@ import { readPartialFolder } from './template-folder.js';
 const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** The partial sources in templates/, keyed by file name without extension. */
-export function readPartials(): Promise<PartialSources> {
+function readPartials(): Promise<PartialSources> {
   return readPartialFolder(templatesDir);
 }
 

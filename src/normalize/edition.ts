@@ -234,12 +234,13 @@ function sourceLink(
   return { text, label: label || goDeeper, href: track(source.url) };
 }
 
-function hostOf(url: string): string {
+/** The site a link text names; cached per URL, like `urlProtocol`, as every render names it again. */
+const hostOf = memoizeString((url: string): string => {
   const protocol = urlProtocol(url);
   if (protocol === 'mailto:') return url.slice('mailto:'.length);
   if (isMergeTag(url) || protocol === undefined) return url;
   return new URL(url).hostname.replace(/^www\./, '');
-}
+});
 
 /** Longest default preheader; Gmail shows about 97 characters, iPhone Mail about 81. */
 const preheaderLimit = 100;

@@ -128,8 +128,10 @@ export async function createRendererWith(
   const linkParams = checkLinkParams(options.linkParams);
   const tocMinStories = checkToc(options.toc);
   const labels = resolveLabels(options.labels);
-  // Lint runs lazily, when warnings are read: check its settings now, where the caller expects errors.
-  if (options.lint) resolveRules(options.lint);
+  // Lint runs lazily, when warnings are read: settle and check its settings now (where the caller
+  // expects errors) rather than on every read.
+  const lint = lintSettings(options.lint);
+  resolveRules(lint);
   // Caches that live as long as the renderer: tracked links and inline html per parsed text.
   const tracker = linkTracker(linkParams);
   const inlineHtml = inlineHtmlFor(theme);
@@ -160,7 +162,7 @@ export async function createRendererWith(
           stats: { ...stats, htmlBytes },
           ...withListUnsubscribe(briefing.footer?.unsubscribeUrl),
         },
-        () => renderWarnings(briefing, standalone, html, htmlBytes, options.lint),
+        () => [...lintValidated(briefing, standalone, { ...lint, htmlBytes }), ...styleWarnings(html)],
       );
     },
   };
@@ -186,19 +188,15 @@ function withLazyWarnings(
   }) as RenderResult;
 }
 
-function renderWarnings(
-  briefing: Briefing,
-  standalone: boolean,
-  html: string,
-  htmlBytes: number,
-  lint: LintOptions | false | undefined,
-): LintWarning[] {
-  // html-size is a lint rule; with lint off it still runs, because a clipped email hides the unsubscribe link.
-  const settings: LintOptions =
-    lint === false
-      ? { rules: Object.fromEntries(lintRules.map(({ name }) => [name, name === 'html-size' ? {} : 'off'])) }
-      : (lint ?? {});
-  return [...lintValidated(briefing, standalone, { ...settings, htmlBytes }), ...styleWarnings(html)];
+/**
+ * The renderer's lint settings. `false` still keeps `html-size`: a clipped email hides the
+ * unsubscribe link.
+ */
+function lintSettings(lint: LintOptions | false | undefined): LintOptions {
+  if (lint !== false) return lint ?? {};
+  return {
+    rules: Object.fromEntries(lintRules.map(({ name }) => [name, name === 'html-size' ? {} : 'off'])),
+  };
 }
 
 function checkLinkParams(params: Record<string, string> | undefined): Record<string, string> | undefined {

@@ -18,6 +18,10 @@ import { countLine } from './stats.js';
 /** Column at which lines wrap; URLs are never broken, so a long link may overrun it. */
 export const textWidth = 78;
 
+/** Opens and closes the stories; `storyRule` separates them (and the sponsor) and underlines headlines. */
+const editionRule = '='.repeat(textWidth);
+const storyRule = '-'.repeat(textWidth);
+
 /** Writes inline nodes as text: emphasis unmarked, links as `label (url)`. */
 function writeInline(nodes: readonly InlineNode[]): string {
   let out = '';
@@ -74,7 +78,7 @@ function storyText(story: EditionStory, labels: ResolvedLabels): string {
   const kicker = inlineText(story.kicker);
   if (kicker) blocks.push(kicker.toUpperCase());
   const headline = `${story.number ? `${story.number}. ` : ''}${inlineText(story.headline)}`;
-  blocks.push(`${paragraph(headline)}\n${'-'.repeat(Math.min(textWidth, headline.length))}`);
+  blocks.push(`${paragraph(headline)}\n${storyRule.slice(0, headline.length)}`);
   const byline = inlineText(story.byline);
   if (byline) blocks.push(paragraph(byline));
   const image = imageText(story.image, labels.image);
@@ -123,7 +127,6 @@ const bulletLine = (text: string) => wrap(text, textWidth, '  ', '• ');
 
 /** The whole text part. */
 export function renderText(edition: Edition, stats: EditionStats, options: { toc?: boolean } = {}): string {
-  const rule = '='.repeat(textWidth);
   const head: string[] = [edition.title.toUpperCase()];
   if (edition.dateLabel) head.push(edition.dateLabel);
   const blocks: string[] = [head.join('\n')];
@@ -138,11 +141,11 @@ export function renderText(edition: Edition, stats: EditionStats, options: { toc
   }
 
   edition.stories.forEach((story, index) => {
-    blocks.push(index === 0 ? rule : '-'.repeat(textWidth));
+    blocks.push(index === 0 ? editionRule : storyRule);
     blocks.push(storyText(story, edition.labels));
     const sponsor = edition.sponsor;
     if (sponsor && sponsor.after === index + 1) {
-      blocks.push('-'.repeat(textWidth));
+      blocks.push(storyRule);
       const lines = [inlineText(sponsor.label).toUpperCase(), paragraph(inlineText(sponsor.headline))];
       const image = imageText(sponsor.image, edition.labels.image);
       if (image) lines.push('', image);
@@ -153,7 +156,7 @@ export function renderText(edition: Edition, stats: EditionStats, options: { toc
     }
   });
 
-  blocks.push(rule);
+  blocks.push(editionRule);
   const footer = edition.footer;
   const footerText = inlineText(footer.text);
   if (footerText) blocks.push(paragraph(footerText));

@@ -16,7 +16,10 @@ const logoHeight = 40;
 const invisibleFiller = '\u034f\u200c\u00a0';
 
 export function preheaderPadding(preheader: string): string {
-  const missing = Math.max(0, preheaderTarget - [...preheader].length);
+  // Code points, counted only up to the target: no array of a long preheader's characters.
+  let length = 0;
+  for (const _char of preheader) if (++length >= preheaderTarget) break;
+  const missing = preheaderTarget - length;
   return invisibleFiller.repeat(Math.ceil(missing / invisibleFiller.length));
 }
 
@@ -127,18 +130,19 @@ export function templateView(edition: Edition, settings: ViewSettings) {
 function sectionView(section: EditionSection, html: (nodes: Inline) => string) {
   const [first, ...rest] = section.blocks;
   const lead = first?.kind === 'paragraph' ? html(first.text) : '';
-  const blocks = (lead ? rest : section.blocks).map((block) => {
-    if (block.kind === 'paragraph') return { html: html(block.text) };
-    return block.kind === 'numbered'
-      ? { numbered: block.items.map(html) }
-      : { bullets: block.items.map(html) };
-  });
-  return {
-    label: section.label,
-    html: lead,
-    blocks,
-    bullets: section.blocks.flatMap((block) => (block.kind === 'bullets' ? block.items.map(html) : [])),
-  };
+  const blocks: { html?: string; bullets?: string[]; numbered?: string[] }[] = [];
+  // Every bullet's html, gathered from the blocks as they are built: each item is escaped once.
+  const bullets: string[] = [];
+  for (const block of lead ? rest : section.blocks) {
+    if (block.kind === 'paragraph') blocks.push({ html: html(block.text) });
+    else if (block.kind === 'numbered') blocks.push({ numbered: block.items.map(html) });
+    else {
+      const items = block.items.map(html);
+      blocks.push({ bullets: items });
+      bullets.push(...items);
+    }
+  }
+  return { label: section.label, html: lead, blocks, bullets };
 }
 
 /** The data a template (default or override) is rendered with. */
