@@ -23,4 +23,13 @@ describe('utf8Length', () => {
       }
     }
   });
+
+  it('counts long runs of pairs and lone surrogates at any offset', () => {
+    for (let shift = 0; shift < 3; shift += 1) {
+      for (const unit of ['📰', '\ud83d', '\udc00', '\ud83dx']) {
+        const text = `${'a'.repeat(shift)}${unit.repeat(40_000)}`;
+        expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+      }
+    }
+  });
 });
