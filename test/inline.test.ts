@@ -38,6 +38,7 @@ const pieces = [
   '*|',
   '|*',
   '*|FNAME|*',
+  '*|MC_X|*',
   'UNSUB',
   'https://example.com/a_(b)',
   'mailto:desk@example.com',

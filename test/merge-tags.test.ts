@@ -128,6 +128,17 @@ it('a Mailchimp tag is not read as *italic*, but real emphasis around it still i
   expect(html).toContain('Hi *|FNAME|*, this is <em>big</em> news for *|CITY|* readers.');
 });
 
+it("a lone * earlier in the text does not pair with a merge tag's closing *", async () => {
+  const renderer = await createRenderer();
+  const { html, text } = renderer.render({
+    title: 'Morning Brief',
+    stories: [{ headline: 'Hello', lede: 'Rated 4*5 by readers, *|FNAME|*. See _a *|MC_X|* here.' }],
+  });
+  expect(html).toContain('Rated 4*5 by readers, *|FNAME|*. See _a *|MC_X|* here.');
+  expect(text).toContain('Rated 4*5 by readers, *|FNAME|*.');
+  expect(html).not.toContain('<em>');
+});
+
 it('rejects a URL that only looks like a merge tag', async () => {
   const renderer = await createRenderer();
   const footer = { unsubscribeUrl: '*|UNSUB|* " onclick="x' };

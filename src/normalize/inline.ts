@@ -107,6 +107,8 @@ class InlineScanner {
   private readonly source: string;
   private readonly length: number;
   private escaped: Uint8Array | undefined;
+  /** 1 at each character of a `*|NAME|*` merge tag. */
+  private mergeTags: Uint8Array | undefined;
   private strongAfter: Int32Array | undefined;
   private starAfter: Int32Array | undefined;
   private underscoreAfter: Int32Array | undefined;
@@ -244,7 +246,7 @@ class InlineScanner {
     return end - 1 > from && this.isUnderscoreCloser(end - 1, end) ? end - 1 : -1;
   }
 
-  /** A `**` at `p` that can close: not escaped, not after whitespace. */
+  /** A `**` at `p` that can close: not escaped, not after whitespace, not in a merge tag. */
   private isStrongCloser(p: number): boolean {
     const source = this.source;
     return (
@@ -252,14 +254,16 @@ class InlineScanner {
       source.charCodeAt(p) === star &&
       source.charCodeAt(p + 1) === star &&
       !isWhitespaceCode(source.charCodeAt(p - 1)) &&
-      !this.isEscaped(p)
+      !this.isEscaped(p) &&
+      !this.inMergeTag(p) &&
+      !this.inMergeTag(p + 1)
     );
   }
 
   /** A single `*` at `p` that can close in a run ending at `end`. */
   private isStarCloser(p: number, end: number): boolean {
     const source = this.source;
-    if (p < 1 || source.charCodeAt(p) !== star || this.isEscaped(p)) return false;
+    if (p < 1 || source.charCodeAt(p) !== star || this.isEscaped(p) || this.inMergeTag(p)) return false;
     const before = source.charCodeAt(p - 1);
     if (before === star || isWhitespaceCode(before)) return false;
     return p + 1 >= end || source.charCodeAt(p + 1) !== star;
@@ -268,7 +272,7 @@ class InlineScanner {
   /** An `_` at `p` that can close in a run ending at `end`: not followed by a letter or digit. */
   private isUnderscoreCloser(p: number, end: number): boolean {
     const source = this.source;
-    if (p < 1 || source.charCodeAt(p) !== underscore || this.isEscaped(p)) return false;
+    if (p < 1 || source.charCodeAt(p) !== underscore || this.isEscaped(p) || this.inMergeTag(p)) return false;
     if (isWhitespaceCode(source.charCodeAt(p - 1))) return false;
     return p + 1 >= end || !isWordCode(source.charCodeAt(p + 1));
   }
@@ -284,6 +288,25 @@ class InlineScanner {
       table[p] = next;
     }
     return table;
+  }
+
+  /**
+   * Whether `p` lies inside a `*|NAME|*` merge tag. A tag is text, so nothing in it closes emphasis
+   * (`4*5 for *|FNAME|*` and `_a *|MC_X|*` stay literal). Marked by one forward pass, on first use.
+   */
+  private inMergeTag(p: number): boolean {
+    if (this.mergeTags === undefined) {
+      const source = this.source;
+      const tags = new Uint8Array(this.length);
+      let from = source.indexOf('*|');
+      while (from >= 0) {
+        const tagEnd = this.mergeTagEnd(from, this.length);
+        if (tagEnd > 0) tags.fill(1, from, tagEnd);
+        from = source.indexOf('*|', tagEnd > 0 ? tagEnd : from + 2);
+      }
+      this.mergeTags = tags;
+    }
+    return this.mergeTags[p] === 1;
   }
 
   /** Whether the character at `p` follows an odd run of backslashes (written as typed). */
