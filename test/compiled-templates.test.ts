@@ -63,6 +63,39 @@ describe('newsbrief build-templates', () => {
     ).rejects.toThrow(/expected 640, the width the compiled templates were built for, found 600/);
   });
 
+  it('writes TypeScript that a strict project passes to createRenderer as it is', async () => {
+    const output = await buildModule('brand.ts');
+    await writeFile(join(dir, 'package.json'), '{ "type": "module" }');
+    const consumer = join(dir, 'consumer.ts');
+    await writeFile(
+      consumer,
+      [
+        "import { createRenderer } from 'newsbrief';",
+        "import brand from './brand.js';",
+        'export const renderer = createRenderer({ templates: brand });',
+      ].join('\n'),
+    );
+    const root = fileURLToPath(new URL('../', import.meta.url));
+    const config = ts.parseJsonConfigFileContent(
+      ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile).config,
+      ts.sys,
+      root,
+    );
+    const program = ts.createProgram([consumer], {
+      ...config.options,
+      noEmit: true,
+      paths: { newsbrief: [join(root, 'src/index.ts')] },
+    });
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(problems).toEqual([]);
+    const module = await import(pathToFileURL(output).href);
+    expect((await portable.createRenderer({ templates: module.default })).render(morning).html).toContain(
+      'Leave the list',
+    );
+  });
+
   it('refuses an output name it cannot write a module for', async () => {
     await expect(
       run('node', [cli, 'build-templates', partials, '-o', join(dir, 'brand.json')]),

@@ -141,7 +141,13 @@ export function templatesModuleSource(
   const value = templatesValueSource(built);
   const lines = [...header];
   if (flavour === 'cjs') lines.push(`module.exports = ${value};`);
-  else if (flavour === 'ts') lines.push(`const templates = ${value};`, 'export default templates;');
-  else lines.push(`export default ${value};`);
+  else if (flavour === 'ts') {
+    // Typed, so `createRenderer({ templates })` accepts it: a bare literal's `format` is a string.
+    lines.push(
+      "import type { CompiledTemplates } from 'newsbrief';",
+      `const templates: CompiledTemplates = ${value};`,
+      'export default templates;',
+    );
+  } else lines.push(`export default ${value};`);
   return `${lines.join('\n\n')}\n`;
 }
