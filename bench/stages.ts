@@ -13,6 +13,6 @@ const contentWidth = theme.width - 48;
 export function normalizeEdition(input: Briefing) {
   const edition = toEdition(assertBriefing(input), { contentWidth });
   const stats = editionStats(edition);
-  const view = templateView(edition, { theme, contentWidth, countLine: countLine(stats, edition.locale) });
+  const view = templateView(edition, { theme, countLine: countLine(stats, edition.locale) });
   return { edition, stats, view };
 }

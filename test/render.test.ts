@@ -238,9 +238,7 @@ describe('the template view of a section', () => {
       ],
     };
     const edition = toEdition(assertBriefing(story), { contentWidth: theme.width - 48 });
-    const [section] =
-      templateView(edition, { theme, contentWidth: theme.width - 48, countLine: '' }).stories[0]?.sections ??
-      [];
+    const [section] = templateView(edition, { theme, countLine: '' }).stories[0]?.sections ?? [];
     expect(section?.html).toBe('The plan has <strong>two</strong> phases.');
     expect(section?.blocks).toEqual([
       { bullets: ['Night buses &amp; trams.', 'A crosstown line.'] },

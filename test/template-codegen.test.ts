@@ -107,7 +107,6 @@ function view(input: Briefing, themeIndex: number, toc: boolean) {
   const stats = editionStats(edition);
   return templateView(edition, {
     theme,
-    contentWidth: theme.width - 48,
     countLine: countLine(stats, edition.locale),
     toc,
   });

@@ -1,5 +1,5 @@
 /**
- * The compile options of src/render/template-options.ts, as template authors meet them: a call to
+ * The compile options of src/node/template-options.ts, as template authors meet them: a call to
  * a helper that does not exist fails when the renderer is created, naming the helper; a path
  * through a missing object still renders nothing in an override.
  */

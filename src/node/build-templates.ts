@@ -5,7 +5,6 @@
  * `createRenderer` on Node all go through it, so they behave the same.
  */
 import { NewsbriefError } from '../errors.js';
-import { templateOptions } from '../render/template-options.js';
 import {
   type CompiledTemplates,
   type CompileSettings,
@@ -15,6 +14,7 @@ import { compileTemplate, type PartialSources } from './compile.js';
 import { defaultPartials } from './generated/partials.js';
 import { loadCompilerPeers } from './peers.js';
 import { readPartialFolder } from './template-folder.js';
+import { templateOptions } from './template-options.js';
 
 /** A template set precompiled to JavaScript source, ready to write as a module. */
 export interface BuiltTemplates {

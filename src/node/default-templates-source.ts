@@ -4,11 +4,11 @@
  * test, so both produce the same bytes. Build-time only: nothing at run time imports this file.
  */
 import { fileURLToPath } from 'node:url';
-import { defaultTemplateOptions } from '../render/template-options.js';
 import { buildTemplates, templatesValueSource } from './build-templates.js';
 import type { PartialSources } from './compile.js';
 import { generateRenderFunction } from './template-codegen.js';
 import { readPartialFolder } from './template-folder.js';
+import { defaultTemplateOptions } from './template-options.js';
 
 const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 

@@ -145,7 +145,6 @@ export async function createRendererWith(
       const toc = tocMinStories !== undefined && edition.stories.length >= tocMinStories;
       const view = templateView(edition, {
         theme,
-        contentWidth,
         countLine: countLine(stats, edition.locale, labels.countLine),
         inlineHtml,
         toc,

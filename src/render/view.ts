@@ -36,7 +36,6 @@ export interface ViewSettings {
   theme: ResolvedTheme;
   /** The renderer's `inlineHtmlFor(theme)`; made here when absent. */
   inlineHtml?: (nodes: Inline) => string;
-  contentWidth: number;
   countLine: string;
   /** Show the table of contents (the renderer decides from `RenderOptions.toc`). */
   toc?: boolean;
