@@ -274,6 +274,22 @@ describe('plain-text form', () => {
     ['read more: https://example.com/x', { label: 'Read more', url: 'https://example.com/x' }],
     ['https://example.com/x', { url: 'https://example.com/x' }],
     ['[Go deeper](https://example.com/x)', { label: 'Go deeper', url: 'https://example.com/x' }],
+    [
+      'https://en.wikipedia.org/wiki/Mercury_(planet)',
+      { url: 'https://en.wikipedia.org/wiki/Mercury_(planet)' },
+    ],
+    [
+      '[Mercury](https://en.wikipedia.org/wiki/Mercury_(planet))',
+      { label: 'Mercury', url: 'https://en.wikipedia.org/wiki/Mercury_(planet)' },
+    ],
+    [
+      'Mercury (https://en.wikipedia.org/wiki/Mercury_(planet))',
+      { label: 'Mercury', url: 'https://en.wikipedia.org/wiki/Mercury_(planet)' },
+    ],
+    [
+      'Go deeper: the [planet](https://en.wikipedia.org/wiki/Mercury_(planet)) explained',
+      { label: 'the planet explained', url: 'https://en.wikipedia.org/wiki/Mercury_(planet)' },
+    ],
   ])('reads a last line %j as the source', (line, source) => {
     expect(parseValid(`Headline\n\nLede.\n\n${line}\n`).stories[0]?.source).toEqual(source);
   });

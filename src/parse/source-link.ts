@@ -13,7 +13,8 @@ import type { Story } from '../model.js';
 /** A story's source link as the briefing holds it. */
 export type SourceLink = NonNullable<Story['source']>;
 
-const url = String.raw`(?:https?:\/\/|mailto:)[^\s<>()\[\]]+`;
+/** A URL; balanced parentheses are part of it (`https://en.wikipedia.org/wiki/Mercury_(planet)`). */
+const url = String.raw`(?:https?:\/\/|mailto:)(?:[^\s<>()\[\]]|\([^\s<>()\[\]]*\))+`;
 /** `[Title](url)` alone, optionally after a source word: `Source: [Axios](https://…)`. */
 const markdownLink = new RegExp(String.raw`^\[([^\]\n]{1,300})\]\((${url})\)$`, 'i');
 /** A URL alone, optionally in angle brackets. */
@@ -70,7 +71,7 @@ export function sourceFromText(label: string, text: string): SourceLink {
   if (text.trim() === '') return { label: capitalise(label) };
   const only = linkOnly(text);
   if (only) return only.label ? only : { label: capitalise(label), url: only.url as string };
-  const links = [...text.matchAll(/\[([^\]\n]{1,300})\]\(([^\s)]{1,2000})\)/g)];
+  const links = [...text.matchAll(/\[([^\]\n]{1,300})\]\(((?:[^\s()]|\([^\s()]*\)){1,2000})\)/g)];
   const [first] = links;
   if (links.length === 1 && first?.[1] && first[2]) {
     return { label: text.replace(first[0], first[1]).trim(), url: first[2] };
