@@ -1,7 +1,10 @@
 /** Errors for authoring text that cannot be read as a briefing. */
 import { NewsbriefError } from '../errors.js';
 
-/** A `NewsbriefError` about one line of the source; the message starts with it: `Line 3: …`. */
+/**
+ * A `NewsbriefError` about one line of the source; the message starts with it: `Line 3: …`.
+ * Internal (the editor reads `line`), so it keeps the public name `NewsbriefError`.
+ */
 export class SourceLineError extends NewsbriefError {
   /** The 1-based source line, for editors that point at it. */
   readonly line: number;
