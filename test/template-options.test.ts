@@ -16,6 +16,8 @@ describe('template compile options', () => {
     const created = createRenderer({ templates: { footer: '<mj-text>{{shout footer.textHtml}}</mj-text>' } });
     await expect(created).rejects.toThrow(NewsbriefError);
     await expect(created).rejects.toThrow(/unknown helper shout/);
+    // Named by its partial and its own line, not a line of the compiled email.
+    await expect(created).rejects.toThrow(/^Template partial "footer" failed to compile: .*shout - 1:9$/);
   });
 
   it('renders nothing for a path through a missing object in an override', async () => {

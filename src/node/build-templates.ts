@@ -12,7 +12,7 @@ import {
 } from '../render/templates.js';
 import { compileTemplate, type PartialSources } from './compile.js';
 import { defaultPartials } from './generated/partials.js';
-import { loadCompilerPeers } from './peers.js';
+import { type CompilerPeers, loadCompilerPeers } from './peers.js';
 import { readPartialFolder } from './template-folder.js';
 import { templateOptions } from './template-options.js';
 
@@ -85,17 +85,41 @@ export async function buildTemplates(
   const peers = await loadCompilerPeers(options.reason ?? 'Compiling templates', settings);
   const partials = { ...(options.base ?? defaultPartials), ...(await overridePartials(templates)) };
   const html = await compileTemplate(partials, settings, peers);
+  const compileOptions = options.compileOptions ?? templateOptions;
   let specSource: string;
   try {
     // Compiled now, not on the first render: a call to a helper that does not exist (see
     // `templateOptions`) is an error of the compile, which names it.
-    specSource = String(peers.handlebars.precompile(html, options.compileOptions ?? templateOptions));
+    specSource = String(peers.handlebars.precompile(html, compileOptions));
   } catch (error) {
-    throw new NewsbriefError(
-      `Templates failed to compile: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw compileError(error, partials, peers, compileOptions);
   }
   return { width: settings.width, html, specSource };
+}
+
+/**
+ * The error for a template set that does not compile. The whole email's error points at a line
+ * of MJML's output, which no author wrote, so each partial is compiled alone to name the one at
+ * fault and its own line (only on this failure path).
+ */
+function compileError(
+  error: unknown,
+  partials: PartialSources,
+  peers: CompilerPeers,
+  compileOptions: typeof templateOptions,
+): NewsbriefError {
+  for (const [name, source] of Object.entries(partials)) {
+    try {
+      peers.handlebars.precompile(source, compileOptions);
+    } catch (inPartial) {
+      return new NewsbriefError(`Template partial "${name}" failed to compile: ${messageOf(inPartial)}`);
+    }
+  }
+  return new NewsbriefError(`Templates failed to compile: ${messageOf(error)}`);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Turns precompiled source into a template set the renderer runs, as importing its module would. */
