@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+/** The package version, written into the CLI build for `newsbrief --version` (src/cli/version.ts). */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 /**
  * Runtime dependencies are bundled: valibot, js-yaml and the Handlebars runtime (their
@@ -35,6 +41,7 @@ export default defineConfig([
     splitting: true,
     dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts', preview: 'src/preview/index.ts' } },
     sourcemap: false,
+    define: { __NEWSBRIEF_VERSION__: JSON.stringify(version) },
     noExternal: bundled,
     external: [...peers, /^node:/],
   },

@@ -40,6 +40,7 @@ export {
   type RenderResult,
   renderBriefing,
 } from './render/renderer.js';
+export type { EditionStats } from './render/stats.js';
 export type { CompiledTemplates, TemplatesOption } from './render/templates.js';
 export type { Theme } from './render/theme.js';
 export {

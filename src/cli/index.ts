@@ -8,6 +8,7 @@ import { lintCommand } from './lint.js';
 import { parseCommand } from './parse.js';
 import { startPreview } from './preview.js';
 import { renderCommand } from './render.js';
+import { cliVersion } from './version.js';
 
 function integer(value: string): number {
   const parsed = Number(value);
@@ -31,6 +32,7 @@ function rendererFlags(command: Command): Command {
 const program = new Command()
   .name('newsbrief')
   .description('Render, lint and preview Smart Brevity email briefings.')
+  .version(cliVersion, '-V, --version', 'print the newsbrief version')
   .showHelpAfterError();
 
 rendererFlags(

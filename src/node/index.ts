@@ -43,6 +43,7 @@ export { type ParseOptions, parseBriefing } from '../parse/index.js';
 export type { SourcePosition, SourcePositions } from '../parse/positions.js';
 export type { Labels } from '../render/labels.js';
 export type { Renderer, RenderOptions, RenderResult } from '../render/renderer.js';
+export type { EditionStats } from '../render/stats.js';
 export type { CompiledTemplates, TemplatesOption } from '../render/templates.js';
 export type { Theme } from '../render/theme.js';
 export {

@@ -14,7 +14,7 @@ import type { TemplateView } from './view.js';
 export type TemplateFn = (view: TemplateView) => string;
 
 /** Tells a compiled template module from a set of partial sources. */
-export const compiledTemplatesFormat = 'newsbrief-templates@1';
+export const compiledTemplatesFormat: CompiledTemplates['format'] = 'newsbrief-templates@1';
 
 /**
  * A template set compiled ahead of time by `newsbrief build-templates` (or `compileTemplates` from
@@ -23,8 +23,8 @@ export const compiledTemplatesFormat = 'newsbrief-templates@1';
  * workers. Treat it as opaque: pass the module's default export to `createRenderer({ templates })`.
  */
 export interface CompiledTemplates {
-  /** Always `'newsbrief-templates@1'`. */
-  format: typeof compiledTemplatesFormat;
+  /** Always `'newsbrief-templates@1'` (a literal, so the type needs no unexported constant). */
+  format: 'newsbrief-templates@1';
   /** The email width (px) the templates were laid out for; the theme's `width` must match. */
   width: number;
   /** The precompiled Handlebars template spec, run on the bundled Handlebars runtime. */
