@@ -108,6 +108,22 @@ describe('npm pack on a fresh clone', () => {
   });
 });
 
+describe('npm publish --dry-run on the packed clone', () => {
+  it('publishes package.json as written: npm corrects nothing (it once dropped the bin)', async () => {
+    // The clone holds the build prepack made, so the dry run need not build again.
+    const { stderr } = await run('npm', ['publish', '--dry-run', '--ignore-scripts'], {
+      cwd: cloneDir,
+      env: cleanEnv(),
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const warnings = stderr
+      .split('\n')
+      .filter((line) => line.startsWith('npm warn') && !line.includes('requires you to be logged in'));
+    expect(warnings).toEqual([]);
+    expect(stderr).toContain(`${manifest.name}@${manifest.version}`);
+  });
+});
+
 describe('the installed tarball', () => {
   /** Runs `code` in the consumer project as an ES module (`.mjs`) or CommonJS (`.cjs`) file. */
   async function inConsumer(name: string, code: string): Promise<string> {
