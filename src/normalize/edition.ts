@@ -9,6 +9,7 @@ import { defaultDir } from '../schema.js';
 import { heightAt } from './image-size.js';
 import { collapseWhitespace, type InlineNode, inlinePlain, memoizeByNodes, parseInline } from './inline.js';
 import { isMergeTag, urlProtocol, withLinkParams } from './links.js';
+import { localeFormats, withoutPrivateUse } from './locale-formats.js';
 import { memoizeString } from './memo.js';
 import { orderedSections } from './sections.js';
 
@@ -255,7 +256,16 @@ export function derivePreheader(story: Story): string {
   return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = localeFormats(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const months = [
   'January',
@@ -276,23 +286,12 @@ const months = [
  * "Saturday, March 14, 2026" in the briefing's locale; UTC so the day never shifts by time zone.
  * US English, the default locale, is written directly: the first `Intl.DateTimeFormat` loads ICU
  * calendar data (about 25 ms here, the largest part of a first render in a cold process). A test
- * checks the two agree.
+ * checks the two agree. Other locales share bounded formatters (see `localeFormats`).
  */
 export function formatDate(isoDate: string, locale: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  if (/^en(-US)?$/i.test(locale)) {
+  if (/^en(-US)?$/i.test(withoutPrivateUse(locale))) {
     return `${weekdays[date.getUTCDay()]}, ${months[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
   }
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      weekday: 'long',
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      timeZone: 'UTC',
-    });
-    dateFormats.set(locale, format);
-  }
-  return format.format(date);
+  return dateFormats.get(locale).format(date);
 }
