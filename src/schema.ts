@@ -12,23 +12,40 @@ import { inlineLinks, inlinePlain, parseInline } from './normalize/inline.js';
 import { isMergeTag, linkProblem, quote } from './normalize/links.js';
 import { memoizeString } from './normalize/memo.js';
 
-/** Size limits that keep one bad request from hanging or exhausting a render service. */
+/**
+ * Size limits that keep one bad request from hanging or exhausting a render service. Together they
+ * bound the whole edition, so anything that passes validation renders in bounded time and memory.
+ */
 export interface BriefingLimits {
   /** @default 100 */
   maxStories?: number;
   /** Sections per story. @default 30 */
   maxSections?: number;
-  /** Bullets per section. @default 50 */
+  /** Blocks (paragraphs and lists) in one section's `body`. @default 30 */
+  maxBlocks?: number;
+  /**
+   * List items per section: `bullets`, or the bullet and numbered items of all of a `body`'s blocks
+   * together. @default 50
+   */
   maxBullets?: number;
   /** Characters per text field. @default 10000 */
   maxTextLength?: number;
+  /**
+   * Characters in the whole briefing: every text field, URL and label added up. The default is
+   * about 50 times a long daily newsletter and ten times what Gmail shows before it clips a
+   * message; the largest input every limit lets through renders in about a second within 256 MB.
+   * @default 1000000
+   */
+  maxTotalLength?: number;
 }
 
 const defaultLimits: Required<BriefingLimits> = {
   maxStories: 100,
   maxSections: 30,
+  maxBlocks: 30,
   maxBullets: 50,
   maxTextLength: 10_000,
+  maxTotalLength: 1_000_000,
 };
 
 /** The kinds of section block, each written as the block's one key. */
@@ -153,7 +170,19 @@ function buildSchemas(limits: Required<BriefingLimits>) {
     }),
   );
 
-  const body = v.pipe(v.array(block), atMost<v.InferOutput<typeof block>[]>(limits.maxSections, 'blocks'));
+  /**
+   * A section's list items are counted across its blocks: split into many short lists, a body
+   * could otherwise hold `maxBlocks` times `maxBullets` items.
+   */
+  const body = v.pipe(
+    v.array(block),
+    atMost<v.InferOutput<typeof block>[]>(limits.maxBlocks, 'blocks'),
+    v.check(
+      (blocks) => listItems(blocks) <= limits.maxBullets,
+      (issue) =>
+        `expected at most ${limits.maxBullets} list items in a section, found ${listItems(issue.input)} (bullets and numbered items of all its blocks together)`,
+    ),
+  );
 
   /** `body` is the ordered form of `text` + `bullets`; with both, the order would be a guess. */
   const oneBodyForm = <T extends { text?: string; bullets?: string[]; body?: unknown[] }>() =>
@@ -312,7 +341,23 @@ function buildSchemas(limits: Required<BriefingLimits>) {
     ),
   });
 
-  return { briefing, story };
+  return { briefing, story, limits };
+}
+
+/** Bullet and numbered items of a section body's blocks, together. */
+function listItems(blocks: readonly BlockInput[]): number {
+  let count = 0;
+  for (const block of blocks) count += (block.bullets?.length ?? 0) + (block.numbered?.length ?? 0);
+  return count;
+}
+
+/** Characters in every string of a validated briefing: text fields, URLs, labels, tags. */
+function totalLength(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (typeof value !== 'object' || value === null) return 0;
+  let total = 0;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) total += totalLength(item);
+  return total;
 }
 
 /** Cached like `isLocale`: an edition's date is checked on every render of it. */
@@ -443,6 +488,8 @@ export function validateBriefing(input: unknown, options: ValidateOptions = {}):
     const result = v.safeParse(schemas.story, input, { message: issueMessage });
     if (!result.success) return fail(toIssues(schemas.story, result.issues));
     const story = result.output as Story;
+    const tooLong = totalLengthIssue(story, schemas.limits);
+    if (tooLong) return fail([tooLong]);
     // The masthead title is plain text: the headline's inline Markdown markers are dropped.
     return { success: true, data: { title: inlinePlain(parseInline(story.headline)), stories: [story] } };
   }
@@ -457,7 +504,22 @@ export function validateBriefing(input: unknown, options: ValidateOptions = {}):
   }
   const result = v.safeParse(schemas.briefing, input, { message: issueMessage });
   if (!result.success) return fail(toIssues(schemas.briefing, result.issues));
+  const tooLong = totalLengthIssue(result.output, schemas.limits);
+  if (tooLong) return fail([tooLong]);
   return { success: true, data: result.output as Briefing };
+}
+
+/**
+ * The whole-briefing size check, run once the fields are valid: each field within its own limit
+ * can still add up to more than a render service should take on.
+ */
+function totalLengthIssue(valid: unknown, limits: Required<BriefingLimits>): ValidationIssue | undefined {
+  const total = totalLength(valid);
+  if (total <= limits.maxTotalLength) return undefined;
+  return {
+    path: '',
+    message: `expected at most ${limits.maxTotalLength} characters in the whole briefing, found ${total} (every text field, URL and label added up)`,
+  };
 }
 
 function fail(issues: ValidationIssue[]): ValidationResult {

@@ -35,3 +35,30 @@ describe('memory stays flat across distinct locales', () => {
     expect(megabytes(late.heapUsed - early.heapUsed)).toBeLessThan(8);
   }, 120_000);
 });
+
+describe('the largest valid input renders in bounded time and memory', () => {
+  it.each(['structure', 'text'])(
+    'every limit at its maximum (%s-heavy) renders, warnings included, under --max-old-space-size=256',
+    async (shape) => {
+      const { stdout } = await run(
+        process.execPath,
+        ['--max-old-space-size=256', script('largest-briefing.mjs'), build, shape],
+        { timeout: 60_000, maxBuffer: 1024 * 1024 },
+      );
+      const figures = JSON.parse(stdout) as {
+        refusesMore: boolean;
+        renderMs: number;
+        withWarningsMs: number;
+        htmlBytes: number;
+        peakRss: number;
+      };
+      console.info(
+        `largest valid input (${shape}): render ${figures.renderMs} ms, with warnings ${figures.withWarningsMs} ms, html ${(figures.htmlBytes / 1e6).toFixed(1)} MB, peak RSS ${megabytes(figures.peakRss).toFixed(0)} MB`,
+      );
+      expect(figures.refusesMore).toBe(true);
+      // About a second here; the bound is for a slow, shared CI machine.
+      expect(figures.withWarningsMs).toBeLessThan(15_000);
+    },
+    60_000,
+  );
+});
