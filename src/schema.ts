@@ -39,7 +39,8 @@ export interface BriefingLimits {
   maxTotalLength?: number;
 }
 
-const defaultLimits: Required<BriefingLimits> = {
+/** The limits in force when a caller sets none. */
+export const defaultLimits: Readonly<Required<BriefingLimits>> = {
   maxStories: 100,
   maxSections: 30,
   maxBlocks: 30,

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { defaultLimits } from '../src/schema.js';
 
 const run = promisify(execFile);
 const build = fileURLToPath(new URL('./artifacts/build', import.meta.url));
@@ -42,7 +43,13 @@ describe('the largest valid input renders in bounded time and memory', () => {
     async (shape) => {
       const { stdout } = await run(
         process.execPath,
-        ['--max-old-space-size=256', script('largest-briefing.mjs'), build, shape],
+        [
+          '--max-old-space-size=256',
+          script('largest-briefing.mjs'),
+          build,
+          shape,
+          JSON.stringify(defaultLimits),
+        ],
         { timeout: 60_000, maxBuffer: 1024 * 1024 },
       );
       const figures = JSON.parse(stdout) as {

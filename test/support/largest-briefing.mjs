@@ -8,23 +8,17 @@
  * over every field in runs that cost the most per character: `&`, `<` and `"` each become an
  * entity, `**` opens emphasis, and a blank line starts a new paragraph.
  *
- * Arguments: the built package's folder, and `structure` (as many fields as the limits allow, a
- * few characters each) or `text` (every field that can be, at its full length).
+ * Arguments: the built package's folder; `structure` (as many fields as the limits allow, a few
+ * characters each) or `text` (every field that can be, at its full length); the default limits
+ * as JSON. The render uses no limits option, so limits above the defaults would fail it.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [buildDir, shape] = process.argv.slice(2);
+const [buildDir, shape, limitsJson] = process.argv.slice(2);
 const { createRenderer, validateBriefing } = await import(pathToFileURL(join(buildDir, 'node.js')).href);
 
-const limits = {
-  maxStories: 100,
-  maxSections: 30,
-  maxBlocks: 30,
-  maxBullets: 50,
-  maxTextLength: 10_000,
-  maxTotalLength: 1_000_000,
-};
+const limits = JSON.parse(limitsJson);
 const hostile = '&<"** a\n\n';
 
 /** `length` characters of the hostile run, never blank (headlines and labels must not be). */
