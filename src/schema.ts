@@ -11,24 +11,43 @@ import type { Briefing, Story } from './model.js';
 import { inlineLinks, inlinePlain, parseInline } from './normalize/inline.js';
 import { isMergeTag, linkProblem, quote } from './normalize/links.js';
 import { memoizeString } from './normalize/memo.js';
+import { normalizeLineBreaks, textCharacterProblem } from './normalize/text-hygiene.js';
 
-/** Size limits that keep one bad request from hanging or exhausting a render service. */
+/**
+ * Size limits that keep one bad request from hanging or exhausting a render service. Together they
+ * bound the whole edition, so anything that passes validation renders in bounded time and memory.
+ */
 export interface BriefingLimits {
   /** @default 100 */
   maxStories?: number;
   /** Sections per story. @default 30 */
   maxSections?: number;
-  /** Bullets per section. @default 50 */
+  /** Blocks (paragraphs and lists) in one section's `body`. @default 30 */
+  maxBlocks?: number;
+  /**
+   * List items per section: `bullets`, or the bullet and numbered items of all of a `body`'s blocks
+   * together. @default 50
+   */
   maxBullets?: number;
   /** Characters per text field. @default 10000 */
   maxTextLength?: number;
+  /**
+   * Characters in the whole briefing: every text field, URL and label added up. The default is
+   * about 50 times a long daily newsletter and ten times what Gmail shows before it clips a
+   * message; the largest input every limit lets through renders in about a second within 256 MB.
+   * @default 1000000
+   */
+  maxTotalLength?: number;
 }
 
-const defaultLimits: Required<BriefingLimits> = {
+/** The limits in force when a caller sets none. */
+export const defaultLimits: Readonly<Required<BriefingLimits>> = {
   maxStories: 100,
   maxSections: 30,
+  maxBlocks: 30,
   maxBullets: 50,
   maxTextLength: 10_000,
+  maxTotalLength: 1_000_000,
 };
 
 /** The kinds of section block, each written as the block's one key. */
@@ -80,13 +99,29 @@ export function record<const TEntries extends v.ObjectEntries>(entries: TEntries
   );
 }
 
-function buildSchemas(limits: Required<BriefingLimits>) {
-  const maxText = (what: string) =>
-    v.maxLength<string, number, v.ErrorMessage<v.MaxLengthIssue<string, number>>>(
-      limits.maxTextLength,
-      (issue) =>
-        `expected ${what} of at most ${limits.maxTextLength} characters, found ${issue.input.length}`,
-    );
+/**
+ * The schemas for one set of limits and one text direction: bidirectional formatting characters
+ * are allowed in every text field of a right-to-left briefing (see `textCharacterProblem`).
+ */
+function buildSchemas(limits: Required<BriefingLimits>, direction: 'ltr' | 'rtl') {
+  /**
+   * A text field's length, then its characters (skipped for oversize text, already reported).
+   * Line breaks are normalised after validation (see `settleStrings`): a transform here would
+   * hide these messages behind the generic one of a union such as `flashback`.
+   */
+  const textField = (what: string) =>
+    [
+      v.maxLength<string, number, v.ErrorMessage<v.MaxLengthIssue<string, number>>>(
+        limits.maxTextLength,
+        (issue) =>
+          `expected ${what} of at most ${limits.maxTextLength} characters, found ${issue.input.length}`,
+      ),
+      v.rawCheck<string>(({ dataset, addIssue }) => {
+        if (!dataset.typed || dataset.value.length > limits.maxTextLength) return;
+        const problem = textCharacterProblem(dataset.value, direction === 'rtl');
+        if (problem) addIssue({ message: problem });
+      }),
+    ] as const;
 
   /** Inline links must be https:, http: or mailto: (skipped for oversize text, already reported). */
   const inlineLinkCheck = v.rawCheck<string>(({ dataset, addIssue }) => {
@@ -100,12 +135,12 @@ function buildSchemas(limits: Required<BriefingLimits>) {
   });
 
   /** Story text: inline Markdown whose links must be https:, http: or mailto:. */
-  const richText = v.pipe(v.string(), maxText('text'), inlineLinkCheck);
+  const richText = v.pipe(v.string(), ...textField('text'), inlineLinkCheck);
 
   const nonEmpty = (what: string) =>
     v.pipe(
       v.string(),
-      maxText(what),
+      ...textField(what),
       v.check((value) => value.trim().length > 0, `expected a non-empty ${what}, found an empty string`),
       inlineLinkCheck,
     );
@@ -153,7 +188,19 @@ function buildSchemas(limits: Required<BriefingLimits>) {
     }),
   );
 
-  const body = v.pipe(v.array(block), atMost<v.InferOutput<typeof block>[]>(limits.maxSections, 'blocks'));
+  /**
+   * A section's list items are counted across its blocks: split into many short lists, a body
+   * could otherwise hold `maxBlocks` times `maxBullets` items.
+   */
+  const body = v.pipe(
+    v.array(block),
+    atMost<v.InferOutput<typeof block>[]>(limits.maxBlocks, 'blocks'),
+    v.check(
+      (blocks) => listItems(blocks) <= limits.maxBullets,
+      (issue) =>
+        `expected at most ${limits.maxBullets} list items in a section, found ${listItems(issue.input)} (bullets and numbered items of all its blocks together)`,
+    ),
+  );
 
   /** `body` is the ordered form of `text` + `bullets`; with both, the order would be a guess. */
   const oneBodyForm = <T extends { text?: string; bullets?: string[]; body?: unknown[] }>() =>
@@ -220,7 +267,7 @@ function buildSchemas(limits: Required<BriefingLimits>) {
       src: url,
       alt: v.pipe(
         v.string((issue) => `expected alt text as a string, found ${describe(issue.input)}`),
-        maxText('alt text'),
+        ...textField('alt text'),
       ),
       width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2000))),
       height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000))),
@@ -282,7 +329,7 @@ function buildSchemas(limits: Required<BriefingLimits>) {
       ),
     ),
     subject: v.optional(nonEmpty('subject')),
-    preheader: v.optional(v.pipe(v.string(), maxText('preheader'))),
+    preheader: v.optional(v.pipe(v.string(), ...textField('preheader'))),
     greeting: v.optional(richText),
     locale: v.optional(
       v.pipe(
@@ -312,7 +359,35 @@ function buildSchemas(limits: Required<BriefingLimits>) {
     ),
   });
 
-  return { briefing, story };
+  return { briefing, story, limits };
+}
+
+/** Bullet and numbered items of a section body's blocks, together. */
+function listItems(blocks: readonly BlockInput[]): number {
+  let count = 0;
+  for (const block of blocks) count += (block.bullets?.length ?? 0) + (block.numbered?.length ?? 0);
+  return count;
+}
+
+/**
+ * One walk over the strings of validated data, which valibot built as a fresh copy, so they can be
+ * rewritten in place: CRLF and lone CR become LF (every later stage then sees one kind of line
+ * break), and the characters are counted for `maxTotalLength`.
+ */
+function settleStrings(container: object): number {
+  const fields = container as Record<string, unknown>;
+  let total = 0;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (typeof value === 'string') {
+      const settled = normalizeLineBreaks(value);
+      if (settled !== value) fields[key] = settled;
+      total += settled.length;
+    } else if (typeof value === 'object' && value !== null) {
+      total += settleStrings(value);
+    }
+  }
+  return total;
 }
 
 /** Cached like `isLocale`: an edition's date is checked on every render of it. */
@@ -331,28 +406,39 @@ const isLocale = memoizeString((value: string): boolean => {
 });
 
 type Schemas = ReturnType<typeof buildSchemas>;
+type Direction = 'ltr' | 'rtl';
 const schemaCache = new Map<string, Schemas>();
 /** Most calls give no limits: they skip merging and serialising the defaults. */
-let defaultSchemaSet: Schemas | undefined;
+const defaultSchemaSets: Partial<Record<Direction, Schemas>> = {};
 
-function schemasFor(limits: BriefingLimits | undefined): Schemas {
+function schemasFor(limits: BriefingLimits | undefined, direction: Direction): Schemas {
   if (limits === undefined) {
-    defaultSchemaSet ??= schemasFor({});
-    return defaultSchemaSet;
+    defaultSchemaSets[direction] ??= schemasFor({}, direction);
+    return defaultSchemaSets[direction];
   }
   const resolved = { ...defaultLimits, ...limits };
-  const key = JSON.stringify(resolved);
+  const key = `${direction} ${JSON.stringify(resolved)}`;
   let schemas = schemaCache.get(key);
   if (!schemas) {
-    schemas = buildSchemas(resolved);
+    schemas = buildSchemas(resolved, direction);
     schemaCache.set(key, schemas);
   }
   return schemas;
 }
 
+/**
+ * The direction the input asks for, read before validation so text checks can depend on it: an
+ * invalid `dir` or `locale` is reported by its own check and counts as left-to-right here.
+ */
+function directionOf(input: object): Direction {
+  const { dir, locale } = input as { dir?: unknown; locale?: unknown };
+  if (dir === 'rtl' || dir === 'ltr') return dir;
+  return dir === undefined && typeof locale === 'string' && defaultDir(locale) === 'rtl' ? 'rtl' : 'ltr';
+}
+
 /** The schemas with default limits: what `briefingJsonSchema` is generated from. */
 export function defaultSchemas(): Schemas {
-  return schemasFor(undefined);
+  return schemasFor(undefined, 'ltr');
 }
 
 const typeNames: Record<string, string> = { Object: 'an object', Array: 'a list' };
@@ -433,16 +519,18 @@ export type ValidationResult =
  * if (!result.success) console.error(result.error.issues);
  */
 export function validateBriefing(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  const schemas = schemasFor(options.limits);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail([
       { path: '', message: `expected a briefing object or a story object, found ${describe(input)}` },
     ]);
   }
+  const schemas = schemasFor(options.limits, directionOf(input));
   if (!('stories' in input) && 'headline' in input) {
     const result = v.safeParse(schemas.story, input, { message: issueMessage });
     if (!result.success) return fail(toIssues(schemas.story, result.issues));
     const story = result.output as Story;
+    const tooLong = settledWithin(story, schemas.limits);
+    if (tooLong) return fail([tooLong]);
     // The masthead title is plain text: the headline's inline Markdown markers are dropped.
     return { success: true, data: { title: inlinePlain(parseInline(story.headline)), stories: [story] } };
   }
@@ -457,7 +545,22 @@ export function validateBriefing(input: unknown, options: ValidateOptions = {}):
   }
   const result = v.safeParse(schemas.briefing, input, { message: issueMessage });
   if (!result.success) return fail(toIssues(schemas.briefing, result.issues));
+  const tooLong = settledWithin(result.output, schemas.limits);
+  if (tooLong) return fail([tooLong]);
   return { success: true, data: result.output as Briefing };
+}
+
+/**
+ * Settles the strings of valid data (see `settleStrings`) and checks the whole-briefing size: each
+ * field within its own limit can still add up to more than a render service should take on.
+ */
+function settledWithin(valid: object, limits: Required<BriefingLimits>): ValidationIssue | undefined {
+  const total = settleStrings(valid);
+  if (total <= limits.maxTotalLength) return undefined;
+  return {
+    path: '',
+    message: `expected at most ${limits.maxTotalLength} characters in the whole briefing, found ${total} (every text field, URL and label added up)`,
+  };
 }
 
 function fail(issues: ValidationIssue[]): ValidationResult {

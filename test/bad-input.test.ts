@@ -59,6 +59,50 @@ describe('oversized input fails fast, by default limits', () => {
       /1000/,
     ],
     ['a 10 MB title', { ...valid, title: 'T'.repeat(10 * 1024 * 1024) }, 'title', /10000/],
+    [
+      '100 bullets split over body blocks of 10',
+      {
+        ...valid,
+        stories: [
+          { ...story, sections: [{ label: 'L', body: Array(10).fill({ bullets: Array(10).fill('One.') }) }] },
+        ],
+      },
+      'stories[0].sections[0].body',
+      /at most 50 list items in a section, found 100 \(bullets and numbered items of all its blocks together\)/,
+    ],
+    [
+      'bullets and numbered items of a sugar section, together',
+      {
+        ...valid,
+        stories: [
+          {
+            ...story,
+            whatsNext: { body: [{ bullets: Array(30).fill('One.') }, { numbered: Array(30).fill('Two.') }] },
+          },
+        ],
+      },
+      'stories[0].whatsNext.body',
+      /at most 50 list items in a section, found 60/,
+    ],
+    [
+      '1,000 body blocks',
+      { ...valid, stories: [{ ...story, sections: [{ body: Array(1000).fill({ paragraph: 'x' }) }] }] },
+      'stories[0].sections[0].body',
+      /at most 30 blocks, found 1000/,
+    ],
+    [
+      '100 stories with every field at its length limit',
+      {
+        ...valid,
+        stories: Array.from({ length: 100 }, (_, index) => ({
+          headline: `Story ${index}`,
+          lede: 'x'.repeat(10_000),
+          whyItMatters: 'y'.repeat(10_000),
+        })),
+      },
+      '',
+      /expected at most 1000000 characters in the whole briefing, found 2000803 \(every text field, URL and label added up\)/,
+    ],
   ])('%s', (_, input, path, message) => {
     const { value: issues, ms } = timed(() => issuesOf(input));
     expect(issues.map((issue) => issue.path)).toContain(path);
@@ -79,6 +123,22 @@ describe('oversized input fails fast, by default limits', () => {
     };
     expect(issuesOf(input, strict.render).map((i) => i.path)).toEqual(['stories[0].sections[0].bullets']);
     expect(issuesOf({ ...input, title: 'Eleven char' }, strict.render).map((i) => i.path)).toContain('title');
+  });
+
+  it('maxBlocks and maxTotalLength are options too, and the total counts a story alone', async () => {
+    const blocks = { headline: 'H', sections: [{ body: Array(40).fill({ paragraph: 'x' }) }] };
+    expect(issuesOf(blocks).map((i) => i.path)).toEqual(['sections[0].body']);
+    expect((await createRenderer({ limits: { maxBlocks: 40 } })).render(blocks).stats.stories).toBe(1);
+    const small = await createRenderer({ limits: { maxTotalLength: 100 } });
+    const long = { headline: 'Cities race to cool the grid', lede: 'x'.repeat(80) };
+    expect(issuesOf(long, small.render)).toEqual([
+      {
+        path: '',
+        message:
+          'expected at most 100 characters in the whole briefing, found 108 (every text field, URL and label added up)',
+      },
+    ]);
+    expect(small.render({ ...long, lede: 'x'.repeat(72) }).stats.stories).toBe(1);
   });
 });
 

@@ -51,8 +51,9 @@ const hostile = [
   '<style>body{display:none}</style>',
   '\u200f',
   '\u200e',
-  '\u202e',
-  '\u2067',
+  // Bidi controls where the text needs them (right-to-left script in the same field), closed.
+  '\u202bשלום\u202c',
+  '\u2067مرحبا\u2069',
   'שלום',
   'مرحبا',
   '🇮🇱👩🏽‍💻',

@@ -48,6 +48,50 @@ describe('theme validation', () => {
       /CSS font stack/,
     ],
     [
+      'an unbalanced quote in the font',
+      { fontFamily: "'Segoe UI, Arial" },
+      'theme.fontFamily',
+      /^expected each quoted font name to be closed, found an unclosed ' at character 1$/,
+    ],
+    [
+      'a quote inside a font name',
+      { fontFamily: "Segoe' UI, Arial" },
+      'theme.fontFamily',
+      /^expected quotes around a whole font name, found ' at character 6 inside a name$/,
+    ],
+    [
+      'a newline in the font',
+      { fontFamily: 'Arial\n, serif' },
+      'theme.fontFamily',
+      /^expected a CSS font stack on one line, without control characters, found U\+000A \(LINE FEED\) at character 6$/,
+    ],
+    [
+      'a brace in the font',
+      { fontFamily: 'Arial} .x{color:red' },
+      'theme.fontFamily',
+      /found "}" at character 6, which would close the CSS block$/,
+    ],
+    [
+      'a < in the font',
+      { fontFamily: 'Arial</style><script>' },
+      'theme.fontFamily',
+      /found "<" at character 6, which would end the style element$/,
+    ],
+    [
+      'a CSS escape in the font',
+      { fontFamily: 'Arial\\3b' },
+      'theme.fontFamily',
+      /found "\\\\" at character 6, which would start a CSS escape$/,
+    ],
+    ['an empty font name', { fontFamily: 'Arial,, serif' }, 'theme.fontFamily', /font name between commas/],
+    [
+      'text after a quoted font name',
+      { fontFamily: "'Segoe UI' Bold, serif" },
+      'theme.fontFamily',
+      /expected a comma after the quoted font name, found "B" at character 12/,
+    ],
+    ['an empty font stack', { fontFamily: '' }, 'theme.fontFamily', /1–200 characters, found 0/],
+    [
       'an http logo',
       { logoUrl: 'http://images.example.com/logo.png' },
       'theme.logoUrl',
@@ -79,6 +123,15 @@ describe('theme validation', () => {
 
   it.each([['#abc'], ['#ABCDEF'], ['#0b5cab']])('accepts the hex colour %s', async (brandColor) => {
     await expect(createRenderer({ theme: { brandColor } })).resolves.toBeDefined();
+  });
+
+  it.each([
+    ["Georgia, 'Times New Roman', serif"],
+    ["-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"],
+    ["'Font Awesome 5 Free', 'St. Ryde', Noto_Sans"],
+    ['Noto Sans Hebrew, 微软雅黑, sans-serif'],
+  ])('accepts the font stack %s', (fontFamily) => {
+    expect(resolveTheme({ fontFamily }).fontFamily).toBe(fontFamily);
   });
 
   it('accepts the widths 480 and 800', () => {

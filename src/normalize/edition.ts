@@ -9,7 +9,9 @@ import { defaultDir } from '../schema.js';
 import { heightAt } from './image-size.js';
 import { collapseWhitespace, type InlineNode, inlinePlain, memoizeByNodes, parseInline } from './inline.js';
 import { isMergeTag, urlProtocol, withLinkParams } from './links.js';
+import { localeFormats, withoutPrivateUse } from './locale-formats.js';
 import { memoizeString } from './memo.js';
+import { type CopyGuard, trustedCopy } from './merge-syntax.js';
 import { orderedSections } from './sections.js';
 
 /** Parsed text as the edition holds it: shared with the parse cache, never mutated. */
@@ -97,6 +99,11 @@ export interface EditionSettings {
   contentWidth: number;
   /** The renderer's `linkTracker(linkParams)`; without one, links are left as written. */
   tracker?: LinkTracker;
+  /**
+   * The renderer's `copyGuard(neutralizeMergeSyntax)`: applied to every field but the footer's,
+   * before tracking params (which are the renderer's own, merge tags included) are added.
+   */
+  copy?: CopyGuard;
 }
 
 const genericSourceLabels = /^(source|sources|go deeper|read more|more|link|here|click here|full story)$/i;
@@ -104,9 +111,14 @@ const genericSourceLabels = /^(source|sources|go deeper|read more|more|link|here
 /** Builds the edition a template and the text renderer both read. */
 export function toEdition(briefing: Briefing, settings: EditionSettings): Edition {
   const tracker = settings.tracker ?? linkTracker(undefined);
-  const track = tracker.href;
+  const copy = settings.copy ?? trustedCopy;
+  const track = (href: string) => tracker.href(copy.href(href));
   const labels = settings.labels ?? defaultLabels;
-  const rich = (value: string | undefined): Inline => (value ? tracker.nodes(parseInline(value)) : noText);
+  const rich = (value: string | undefined): Inline =>
+    value ? tracker.nodes(copy.nodes(parseInline(value))) : noText;
+  // The footer is the sender's own: its merge tags (*|LIST:ADDRESSLINE|*, unsubscribe URLs) are meant.
+  const footerRich = (value: string | undefined): Inline =>
+    value ? tracker.nodes(parseInline(value)) : noText;
   const locale = briefing.locale ?? 'en-US';
   const first = briefing.stories[0] as Story;
   const multi = briefing.stories.length > 1;
@@ -115,8 +127,8 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
     if (!value) return undefined;
     const width = Math.min(value.width ?? settings.contentWidth, settings.contentWidth);
     return {
-      src: value.src,
-      alt: value.alt,
+      src: copy.href(value.src),
+      alt: copy.text(value.alt),
       width,
       height: heightAt(width, value),
       href: value.href === undefined ? undefined : track(value.href),
@@ -134,7 +146,7 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
       image: image(story.image),
       lede: rich(story.lede),
       sections: orderedSections(story).map((section) => ({
-        label: section.label,
+        label: section.label === undefined ? undefined : copy.text(section.label),
         blocks: section.blocks.map(
           (block): EditionBlock =>
             block.kind === 'paragraph'
@@ -142,7 +154,7 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
               : { kind: block.kind, items: block.items.map(rich) },
         ),
       })),
-      source: sourceLink(story.source, track, labels.goDeeper),
+      source: guardLink(sourceLink(story.source, track, labels.goDeeper), copy),
     }),
   );
 
@@ -151,11 +163,14 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
     headline: rich(briefing.sponsor.headline),
     text: rich(briefing.sponsor.text),
     link: briefing.sponsor.url
-      ? {
-          text: `${labels.learnMore}: ${hostOf(briefing.sponsor.url)}`,
-          label: labels.learnMore,
-          href: track(briefing.sponsor.url),
-        }
+      ? guardLink(
+          {
+            text: `${labels.learnMore}: ${hostOf(briefing.sponsor.url)}`,
+            label: labels.learnMore,
+            href: track(briefing.sponsor.url),
+          },
+          copy,
+        )
       : undefined,
     image: image(briefing.sponsor.image),
     after: Math.min(briefing.sponsor.after ?? 1, stories.length),
@@ -176,9 +191,9 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
 
   return {
     labels,
-    title: briefing.title,
-    subject: briefing.subject ?? inlinePlain(parseInline(first.headline)),
-    preheader: briefing.preheader ?? derivePreheader(first),
+    title: copy.text(briefing.title),
+    subject: copy.text(briefing.subject ?? inlinePlain(parseInline(first.headline))),
+    preheader: copy.text(briefing.preheader ?? derivePreheader(first)),
     locale,
     dir: briefing.dir ?? defaultDir(locale),
     date: briefing.date,
@@ -186,7 +201,7 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
     greeting: rich(briefing.greeting),
     stories,
     sponsor,
-    footer: { text: rich(footer.text), address: rich(footer.address), links: footerLinks },
+    footer: { text: footerRich(footer.text), address: footerRich(footer.address), links: footerLinks },
   };
 }
 
@@ -218,6 +233,12 @@ function trackLinks(nodes: Inline, track: (href: string) => string): InlineNode[
       return { ...node, href: track(node.href), children: trackLinks(node.children, track) };
     return { ...node, children: trackLinks(node.children, track) };
   });
+}
+
+/** A story link's texts through the copy guard (its href went through `track`, which applies it). */
+function guardLink(link: EditionLink | undefined, copy: CopyGuard): EditionLink | undefined {
+  if (!link || copy === trustedCopy) return link;
+  return { ...link, text: copy.text(link.text), label: copy.text(link.label) };
 }
 
 function sourceLink(
@@ -255,7 +276,16 @@ export function derivePreheader(story: Story): string {
   return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = localeFormats(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const months = [
   'January',
@@ -276,23 +306,12 @@ const months = [
  * "Saturday, March 14, 2026" in the briefing's locale; UTC so the day never shifts by time zone.
  * US English, the default locale, is written directly: the first `Intl.DateTimeFormat` loads ICU
  * calendar data (about 25 ms here, the largest part of a first render in a cold process). A test
- * checks the two agree.
+ * checks the two agree. Other locales share bounded formatters (see `localeFormats`).
  */
 export function formatDate(isoDate: string, locale: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  if (/^en(-US)?$/i.test(locale)) {
+  if (/^en(-US)?$/i.test(withoutPrivateUse(locale))) {
     return `${weekdays[date.getUTCDay()]}, ${months[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
   }
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      weekday: 'long',
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      timeZone: 'UTC',
-    });
-    dateFormats.set(locale, format);
-  }
-  return format.format(date);
+  return dateFormats.get(locale).format(date);
 }

@@ -1,5 +1,6 @@
 /** Link rules shared by validation, HTML and text: which URLs are allowed and how tracking params are added. */
 import { memoizeString } from './memo.js';
+import { urlCharacterProblem } from './text-hygiene.js';
 
 const allowedProtocols = new Set(['https:', 'http:', 'mailto:']);
 
@@ -26,8 +27,14 @@ export const urlProtocol = memoizeString((value: string): string | undefined =>
   URL.canParse(value) ? new URL(value).protocol : undefined,
 );
 
-/** Why a link target is refused, or `undefined` when it is fine (`https:`, `http:`, `mailto:`). */
+/**
+ * Why a link target is refused, or `undefined` when it is fine: `https:`, `http:` or `mailto:`,
+ * without control or bidirectional formatting characters.
+ */
 export function linkProblem(value: string, orElse = ''): string | undefined {
+  // The URL parser drops tabs and line breaks silently; the href would still carry them.
+  const characters = urlCharacterProblem(value);
+  if (characters) return characters;
   const protocol = urlProtocol(value);
   if (protocol === undefined)
     return `expected an absolute https:, http: or mailto: URL${orElse}, found ${quote(value)}`;

@@ -1,5 +1,6 @@
 /** The words newsbrief writes itself (not taken from the briefing), so an edition can be all one language. */
 import { NewsbriefError } from '../errors.js';
+import { textCharacterProblem } from '../normalize/text-hygiene.js';
 import { describe } from '../schema.js';
 
 /**
@@ -63,6 +64,9 @@ export function resolveLabels(labels: Labels | undefined): ResolvedLabels {
         `Option labels.${name}: expected text of 1–200 characters, found ${describe(value)}.`,
       );
     }
+    // Labels are text the reader sees beside story text: the same characters are refused.
+    const problem = value === undefined ? undefined : textCharacterProblem(value, false);
+    if (problem) throw new NewsbriefError(`Option labels.${name}: ${problem}.`);
   }
   return { ...defaultLabels, ...labels };
 }

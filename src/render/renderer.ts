@@ -10,6 +10,7 @@ import type { LintOptions, LintWarning } from '../lint/types.js';
 import { footerListUnsubscribe, type ListUnsubscribe } from '../mail.js';
 import type { Briefing, Story } from '../model.js';
 import { linkTracker, toEdition } from '../normalize/edition.js';
+import { copyGuard } from '../normalize/merge-syntax.js';
 import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
 import { utf8Length } from './bytes.js';
 import { type Labels, resolveLabels } from './labels.js';
@@ -71,6 +72,17 @@ export interface RenderOptions {
    * @example { toc: { minStories: 5 } }
    */
   toc?: boolean | { minStories?: number };
+  /**
+   * For copy from less-trusted contributors: ESP template syntax in the briefing (`{{ }}`,
+   * `{% %}`, `*| |*`, `%% %%`, `%name%`, `<% %>`, `${ }`) is made inert. In text an invisible word
+   * joiner (U+2060) goes inside each delimiter, so readers see the same characters and no ESP
+   * parses them; in story URLs the delimiter characters are percent-encoded. The footer is left as
+   * written: its merge tags (unsubscribe URLs, `*|LIST:ADDRESSLINE|*`) are the sender's own. Without
+   * this option the ESP merges whatever syntax the copy holds (see docs/security.md).
+   * @default false
+   * @example await createRenderer({ neutralizeMergeSyntax: true })
+   */
+  neutralizeMergeSyntax?: boolean;
 }
 
 /** Everything needed to send one edition. */
@@ -134,13 +146,14 @@ export async function createRendererWith(
   resolveRules(lint);
   // Caches that live as long as the renderer: tracked links and inline html per parsed text.
   const tracker = linkTracker(linkParams);
+  const copy = copyGuard(checkBoolean('neutralizeMergeSyntax', options.neutralizeMergeSyntax));
   const inlineHtml = inlineHtmlFor(theme);
   const contentWidth = theme.width - 48;
 
   return {
     render(input) {
       const briefing = assertBriefing(input, { limits: options.limits });
-      const edition = toEdition(briefing, { contentWidth, labels, tracker });
+      const edition = toEdition(briefing, { contentWidth, labels, tracker, copy });
       const stats = editionStats(edition);
       const toc = tocMinStories !== undefined && edition.stories.length >= tocMinStories;
       const view = templateView(edition, {
@@ -213,6 +226,11 @@ function checkLinkParams(params: Record<string, string> | undefined): Record<str
     }
   }
   return { ...params };
+}
+
+function checkBoolean(name: string, value: unknown): boolean {
+  if (value === undefined || typeof value === 'boolean') return value === true;
+  throw new NewsbriefError(`Option ${name}: expected true or false, found ${describe(value)}.`);
 }
 
 /** Fewest stories that get a table of contents with `toc: true`. */

@@ -2,6 +2,7 @@
 
 import type { Edition } from '../normalize/edition.js';
 import { countWords, inlinePlain, memoizeByNodes } from '../normalize/inline.js';
+import { localeFormats, withoutPrivateUse } from '../normalize/locale-formats.js';
 
 /** Counted over the words a reader reads: headlines, ledes, section text and bullets. */
 export interface EditionStats {
@@ -50,21 +51,18 @@ export function countLine(stats: EditionStats, locale: string, template?: string
   return `Smart Brevity count: ${words} ${stats.words === 1 ? 'word' : 'words'} ... ${minutes} ${unit}`;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
+const numberFormats = localeFormats((locale) => new Intl.NumberFormat(locale));
 
 /**
- * A whole number in the locale's digits and grouping: `1,203`, `1.203`, `١٬٢٠٣`. English is
- * written directly: the first `Intl.NumberFormat` loads ICU data (about 20 ms here), a real share
- * of a serverless cold start, and English is the default locale. Others get one cached formatter.
+ * A whole number in the locale's digits and grouping: `1,203`, `1.203`, `١٬٢٠٣`, `12,34,567`.
+ * US English is written directly: the first `Intl.NumberFormat` loads ICU data (about 20 ms
+ * here), a real share of a serverless cold start, and it is the default locale. Only `en` and
+ * `en-US` qualify: `en-IN` groups by lakh, and a `-u-nu-` extension changes the digits. Others get
+ * a cached formatter shared by every tag that resolves to the same locale.
  */
 export function formatInteger(value: number, locale: string): string {
-  if (/^en(-|$)/i.test(locale) && Number.isInteger(value) && value >= 0) {
+  if (/^en(-US)?$/i.test(withoutPrivateUse(locale)) && Number.isInteger(value) && value >= 0) {
     return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   }
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, format);
-  }
-  return format.format(value);
+  return numberFormats.get(locale).format(value);
 }

@@ -11,6 +11,7 @@ import type {
   EditionStory,
 } from '../normalize/edition.js';
 import { collapseWhitespace, type InlineNode, memoizeByNodes } from '../normalize/inline.js';
+import { withoutJoiners, wordJoiner } from '../normalize/merge-syntax.js';
 import type { ResolvedLabels } from './labels.js';
 import type { EditionStats } from './stats.js';
 import { countLine } from './stats.js';
@@ -40,9 +41,36 @@ export const inlineText = memoizeByNodes(writeInline);
 
 /** Greedy word wrap with a hanging indent for continuation lines. */
 export function wrap(text: string, width = textWidth, indent = '', firstPrefix = ''): string {
+  const words = collapseWhitespace(text);
+  // Neutralized merge syntax carries invisible joiners: lines break where they would without them.
+  const shown = withoutJoiners(words);
+  if (shown === words) return wrapWords(words, width, indent, firstPrefix);
+  return withJoiners(words, wrapWords(shown, width, indent, firstPrefix), indent, firstPrefix);
+}
+
+/**
+ * `wrapped` (the joiner-free text wrapped) with the joiners of `words` put back after the
+ * characters they follow. Wrapping only turns spaces into a line break and `indent`.
+ */
+function withJoiners(words: string, wrapped: string, indent: string, firstPrefix: string): string {
+  let out = firstPrefix;
+  let at = firstPrefix.length;
+  for (const character of words) {
+    if (character === wordJoiner) out += character;
+    else if (wrapped[at] === '\n') {
+      out += `\n${indent}`;
+      at += 1 + indent.length;
+    } else {
+      out += character;
+      at += character.length;
+    }
+  }
+  return out;
+}
+
+function wrapWords(words: string, width: number, indent: string, firstPrefix: string): string {
   // Words are separated by single spaces once whitespace is collapsed, so each line is one slice:
   // up to the last space that keeps it within `width`, or its first word when that alone overruns.
-  const words = collapseWhitespace(text);
   if (words === '') return firstPrefix;
   let out = '';
   let prefix = firstPrefix;
@@ -78,7 +106,8 @@ function storyText(story: EditionStory, labels: ResolvedLabels): string {
   const kicker = inlineText(story.kicker);
   if (kicker) blocks.push(kicker.toUpperCase());
   const headline = `${story.number ? `${story.number}. ` : ''}${inlineText(story.headline)}`;
-  blocks.push(`${paragraph(headline)}\n${storyRule.slice(0, headline.length)}`);
+  // The rule is as long as the headline looks: neutralized merge syntax adds invisible joiners.
+  blocks.push(`${paragraph(headline)}\n${storyRule.slice(0, withoutJoiners(headline).length)}`);
   const byline = inlineText(story.byline);
   if (byline) blocks.push(paragraph(byline));
   const image = imageText(story.image, labels.image);

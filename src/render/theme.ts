@@ -1,6 +1,7 @@
 /** Theme tokens: validation, defaults, and the derived colours (muted text, rules, dark palette). */
 import * as v from 'valibot';
 import { BriefingValidationError } from '../errors.js';
+import { lineControlFound, textCharacterProblem, urlCharacterProblem } from '../normalize/text-hygiene.js';
 import { describe, formatPath, record } from '../schema.js';
 
 /**
@@ -16,7 +17,11 @@ export interface Theme {
   backgroundColor?: string;
   /** Links. @default "#0b5cab" */
   linkColor?: string;
-  /** CSS font stack (letters, digits, spaces, commas, hyphens, single quotes). @default system sans-serif stack */
+  /**
+   * CSS font stack: font names separated by commas, a name with spaces in single quotes
+   * (`Georgia, 'Times New Roman', serif`). Letters, digits, spaces, hyphens, underscores and
+   * periods only: no `;`, braces, `<`, double quotes or line breaks. @default system sans-serif stack
+   */
   fontFamily?: string;
   /** https URL of a logo shown above the title (shown 40 px high). */
   logoUrl?: string;
@@ -74,8 +79,16 @@ const hex = (field: string) =>
       (issue) => `expected a hex colour like "#0b5cab" for ${field}, found ${show(issue.input)}`,
     ),
   );
+/** A check whose message says what is wrong: `problem` returns it, or `undefined` when all is well. */
+const problemCheck = (problem: (value: string) => string | undefined) =>
+  v.rawCheck<string>(({ dataset, addIssue }) => {
+    const message = dataset.typed ? problem(dataset.value) : undefined;
+    if (message) addIssue({ message });
+  });
+
 const httpsUrl = v.pipe(
   v.string(),
+  problemCheck(urlCharacterProblem),
   v.check(
     (value) => URL.canParse(value) && new URL(value).protocol === 'https:',
     (issue) => `expected an https URL, found ${show(issue.input)}`,
@@ -89,24 +102,80 @@ const pixels = (field: string) =>
     v.maxValue(10_000, (issue) => `expected ${field} of at most 10000 px, found ${show(issue.input)}`),
   );
 
+/** What a character in a font stack could break: said in the error, so the fix is clear. */
+const fontStackBreakers: Record<string, string> = {
+  ';': 'which would end the CSS declaration',
+  '{': 'which would open a CSS block',
+  '}': 'which would close the CSS block',
+  '<': 'which would end the style element',
+  '>': 'which is not part of a font name',
+  '"': "which would end the HTML attribute the font is inlined into; quote names with ' instead",
+  '\\': 'which would start a CSS escape',
+};
+
+/** Letters, digits, spaces, hyphens, underscores and periods: what font names are made of. */
+const fontNameCharacter = /[\p{L}\p{N} ._-]/u;
+
+/**
+ * Why a font stack is refused, or `undefined`. Each comma-separated entry is a name, unquoted or
+ * wrapped whole in single quotes (`Georgia, 'Times New Roman', serif`): nothing that could end
+ * the declaration, the rule, the style element or the attribute the stack is written into.
+ */
+export function fontStackProblem(value: string): string | undefined {
+  if (value.length === 0 || value.length > 200) {
+    return `expected a CSS font stack of 1–200 characters, found ${value.length}`;
+  }
+  const control = lineControlFound(value);
+  if (control) return `expected a CSS font stack on one line, without control characters, ${control}`;
+  const at = (index: number) => `at character ${index + 1}`;
+  for (let index = 0; index < value.length; index += 1) {
+    const character = value[index] as string;
+    if (character === ',' || character === "'" || fontNameCharacter.test(character)) continue;
+    const why = fontStackBreakers[character];
+    return `expected a CSS font stack of font names separated by commas (letters, digits, spaces, periods, hyphens, underscores; single quotes around a whole name), found ${JSON.stringify(character)} ${at(index)}${why ? `, ${why}` : ''}`;
+  }
+  let start = 0;
+  while (start <= value.length) {
+    let end = value.indexOf(',', start);
+    const first = value.slice(start).search(/\S/) + start;
+    if (value[first] === "'") {
+      const close = value.indexOf("'", first + 1);
+      if (close < 0) return `expected each quoted font name to be closed, found an unclosed ' ${at(first)}`;
+      const after = value.slice(close + 1).search(/\S/);
+      if (after >= 0 && value[close + 1 + after] !== ',') {
+        return `expected a comma after the quoted font name, found ${JSON.stringify(value[close + 1 + after])} ${at(close + 1 + after)}`;
+      }
+      end = value.indexOf(',', close);
+    }
+    if (end < 0) end = value.length;
+    const entry = value.slice(start, end);
+    if (entry.trim() === '') return `expected a font name between commas, found none ${at(start)}`;
+    const quote = value[first] === "'" ? -1 : entry.indexOf("'");
+    if (quote >= 0)
+      return `expected quotes around a whole font name, found ' ${at(start + quote)} inside a name`;
+    start = end + 1;
+  }
+  return undefined;
+}
+
 const themeSchema = v.pipe(
   record({
     brandColor: v.optional(hex('brandColor')),
     textColor: v.optional(hex('textColor')),
     backgroundColor: v.optional(hex('backgroundColor')),
     linkColor: v.optional(hex('linkColor')),
-    fontFamily: v.optional(
+    fontFamily: v.optional(v.pipe(v.string(), problemCheck(fontStackProblem))),
+    logoUrl: v.optional(httpsUrl),
+    logoAlt: v.optional(
       v.pipe(
         v.string(),
-        v.regex(
-          /^[\w\s,'-]{1,200}$/,
-          (issue) =>
-            `expected a CSS font stack of letters, digits, spaces, commas, hyphens and single quotes, found ${show(issue.input)}`,
+        v.maxLength(
+          200,
+          (issue) => `expected logo alt text of at most 200 characters, found ${issue.input.length}`,
         ),
+        problemCheck((value) => textCharacterProblem(value, false)),
       ),
     ),
-    logoUrl: v.optional(httpsUrl),
-    logoAlt: v.optional(v.pipe(v.string(), v.maxLength(200))),
     logoDarkUrl: v.optional(httpsUrl),
     logoWidth: v.optional(pixels('logoWidth')),
     logoHeight: v.optional(pixels('logoHeight')),

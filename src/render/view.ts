@@ -6,6 +6,7 @@
 import type { Edition, EditionImage, EditionSection, Inline } from '../normalize/edition.js';
 import { widthAt } from '../normalize/image-size.js';
 import { inlinePlain, memoizeByNodes } from '../normalize/inline.js';
+import { withoutJoiners } from '../normalize/merge-syntax.js';
 import { escapeHtml, hrefAttribute, inlineHtml } from './html.js';
 import type { ResolvedTheme } from './theme.js';
 
@@ -17,8 +18,9 @@ const invisibleFiller = '\u034f\u200c\u00a0';
 
 export function preheaderPadding(preheader: string): string {
   // Code points, counted only up to the target: no array of a long preheader's characters.
+  // Word joiners from neutralized merge syntax show nothing, so they fill no preview space.
   let length = 0;
-  for (const _char of preheader) if (++length >= preheaderTarget) break;
+  for (const _char of withoutJoiners(preheader)) if (++length >= preheaderTarget) break;
   const missing = preheaderTarget - length;
   return invisibleFiller.repeat(Math.ceil(missing / invisibleFiller.length));
 }
