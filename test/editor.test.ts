@@ -307,6 +307,23 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
   );
 
   it(
+    'JSON nested 100,000 levels deep: a nesting error with its line, the last render kept',
+    onEditorPage(async (page) => {
+      const problem = page.locator('.nb-editor-problem');
+      for (const text of ['['.repeat(100_000), `${'['.repeat(100_000)}${']'.repeat(100_000)}`]) {
+        await source(page).fill(story);
+        await expect.poll(() => headline(page)).toBe('Cities race to cool the grid');
+        await expect.poll(() => problem.textContent()).toBe('');
+        await source(page).fill(text);
+        await expect
+          .poll(() => problem.textContent())
+          .toMatch(/^Line 1, column 101: JSON nested deeper than 100 levels \(a briefing nests 8 at most\)/);
+        expect(await headline(page)).toBe('Cities race to cool the grid');
+      }
+    }),
+  );
+
+  it(
     'the host UI is axe clean, with every control labelled and reachable by keyboard',
     onEditorPage(async (page) => {
       await source(page).fill(story.replace('grid', 'grid before the summer heat waves arrive'));

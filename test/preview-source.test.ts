@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BriefingValidationError, createRenderer, NewsbriefError } from '../src/index.js';
 import { previewDocument } from '../src/preview/frame.js';
-import { scanJson } from '../src/preview/json-source.js';
+import { maxJsonDepth, scanJson, tooDeepAt } from '../src/preview/json-source.js';
 import { lineColumn, readSource, sourceProblem } from '../src/preview/source.js';
 import { parseDocument } from './support/fidelity.js';
 
@@ -42,6 +42,56 @@ describe('scanJson', () => {
   ])('finds where %j stops being JSON', (text, offset) => {
     expect(scanJson(text)).toEqual({ errorAt: offset });
     expect(() => JSON.parse(text)).toThrow();
+  });
+});
+
+describe('JSON nested too deep', () => {
+  const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+  it('scanJson stops at the bracket that opens one level too many, at any depth', () => {
+    expect(scanJson(deep(maxJsonDepth))).toBeInstanceOf(Map);
+    expect(scanJson(deep(maxJsonDepth + 1))).toEqual({ errorAt: maxJsonDepth, tooDeep: true });
+    expect(scanJson(deep(100_000))).toEqual({ errorAt: maxJsonDepth, tooDeep: true });
+    expect(scanJson('{"a":'.repeat(100_000))).toEqual({ errorAt: 5 * maxJsonDepth, tooDeep: true });
+  });
+
+  it('tooDeepAt counts brackets outside strings only', () => {
+    expect(tooDeepAt(deep(100_000))).toBe(maxJsonDepth);
+    expect(tooDeepAt(deep(maxJsonDepth))).toBeUndefined();
+    expect(tooDeepAt(`{"a": "${'[{'.repeat(1000)}\\"${'['.repeat(1000)}"}`)).toBeUndefined();
+  });
+
+  it.each([
+    ['100,000 unclosed [', '['.repeat(100_000), 1, maxJsonDepth + 1],
+    ['100,000 closed [ ]', deep(100_000), 1, maxJsonDepth + 1],
+    [
+      'a story field, on line 4',
+      `{\n  "title": "T",\n  "stories": [\n    { "headline": "H", "lede": ${deep(100_000)} }\n  ]\n}`,
+      4,
+      // The lede's first "[" is at column 32 and opens level 4: level 101 opens 97 columns on.
+      32 + maxJsonDepth - 3,
+    ],
+  ])('the editor says so with the line and column: %s', (_name, text, line, column) => {
+    let error: unknown;
+    try {
+      readSource(text);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(NewsbriefError);
+    const found = sourceProblem(error as NewsbriefError, text, undefined);
+    expect(found.message).toBe(
+      `Line ${line}, column ${column}: JSON nested deeper than ${maxJsonDepth} levels (a briefing nests 8 at most)`,
+    );
+    expect(found.range && lineColumn(text, found.range.start)).toEqual({ line, column });
+  });
+
+  it('a brief nested as deep as the format goes still reads', () => {
+    const text = JSON.stringify({
+      title: 'T',
+      stories: [{ headline: 'H', sections: [{ body: [{ bullets: ['[[[[[[[[[[[[[[[[[[[[[[['] }] }] }],
+    });
+    expect(readSource(text).locate('stories[0].sections[0].body[0].bullets[0]')).toBeDefined();
   });
 });
 
