@@ -74,7 +74,7 @@ export function checkMailbox(value: unknown, field: string, several = 'a message
   }
   const parsed = parseMailbox(mailbox);
   if (parsed === undefined) {
-    const group = /^[^"<]*:[\s\S]*;$/.test(mailbox) ? 'a group ("Name: addresses;") ' : '';
+    const group = mailbox.includes(':') && mailbox.endsWith(';') ? 'a group ("Name: addresses;") ' : '';
     throw new NewsbriefError(
       `${field}: expected an email address like "news@example.com" or "Morning Brief <news@example.com>", found ${group}${quote(value)}.`,
     );

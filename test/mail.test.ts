@@ -428,6 +428,24 @@ describe('toMailMessage: header values on one line, URLs normalized', () => {
     expect(received.envelope.to).toEqual(['r@example.org']);
   });
 
+  it('cleans and checks long values in linear time', () => {
+    const spaces = ' '.repeat(100_000);
+    const started = performance.now();
+    const message = toMailMessage(
+      { ...result, subject: `Fed${spaces}holds${spaces}\n${spaces}rates${spaces}` },
+      envelope,
+    );
+    expect(message.subject).toBe(`Fed${spaces}holds rates`);
+    for (const to of [
+      `${':'.repeat(100_000)}x`,
+      `${'<a'.repeat(50_000)}`,
+      `${', a@x.org'.repeat(10_000)}x`,
+    ]) {
+      expect(() => toMailMessage(result, { ...envelope, to })).toThrow(/^envelope\.to: /);
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('stores unsubscribe URLs in their normalized form, in the header as sent', async () => {
     const message = toMailMessage(result, {
       ...envelope,
