@@ -3,6 +3,7 @@
  * List-Unsubscribe headers Gmail and Yahoo require of bulk senders since February 2024.
  */
 import { NewsbriefError } from './errors.js';
+import { checkMailbox, headerUnsafe, isAddress, unsafeCharacter } from './mail-address.js';
 import { quote, urlProtocol } from './normalize/links.js';
 import type { RenderResult } from './render/renderer.js';
 
@@ -16,9 +17,15 @@ export interface ListUnsubscribe {
 
 /** Who the message is from and to, and where unsubscribe requests go. */
 export interface MailEnvelope {
-  /** One address, bare (`news@example.com`) or with a display name (`Morning Brief <news@example.com>`). */
+  /**
+   * One address, bare (`news@example.com`) or with a display name (`Morning Brief <news@example.com>`).
+   * A name with `,` `:` `;` `@` `<` `>` or `"` in it is quoted (`Doe, Jane <…>` → `"Doe, Jane" <…>`).
+   */
   from: string;
-  /** One address (same forms as `from`, several separated by commas) or a list of addresses. */
+  /**
+   * One recipient (same forms as `from`) or a list of recipients. A string is always one address:
+   * `"a@example.org, b@example.org"` is refused; give several as an array.
+   */
   to: string | string[];
   /**
    * Targets of the `List-Unsubscribe` header.
@@ -28,10 +35,16 @@ export interface MailEnvelope {
   listUnsubscribe?: ListUnsubscribe;
 }
 
-/** A nodemailer-compatible message: pass it to `transporter.sendMail()`. */
+/**
+ * A nodemailer-compatible message: pass it to `transporter.sendMail()`. Every header-bound value
+ * (`from`, `to`, `subject`, `headers`) is one line without control characters.
+ */
 export interface MailMessage {
+  /** The sender as one mailbox, its display name quoted when it needs to be. */
   from: string;
+  /** A string for one recipient, an array for a list; each item one mailbox. */
   to: string | string[];
+  /** The render result's subject on one line: line breaks become spaces, other controls go. */
   subject: string;
   /** Plain-text part; nodemailer sends it first in `multipart/alternative`. */
   text: string;
@@ -58,112 +71,57 @@ export function toMailMessage(result: RenderResult, envelope: MailEnvelope): Mai
   const field = envelope.listUnsubscribe ? 'envelope.listUnsubscribe' : 'result.listUnsubscribe';
   const headers: Record<string, string> = {};
   const targets: string[] = [];
-  const url = unsubscribe?.url === undefined ? undefined : checkHttpsUrl(unsubscribe.url, `${field}.url`);
+  const url = unsubscribe?.url === undefined ? undefined : unsubscribeTarget('url', unsubscribe.url, field);
   if (url) targets.push(`<${url}>`);
   if (unsubscribe?.mailto !== undefined)
-    targets.push(`<${checkMailto(unsubscribe.mailto, `${field}.mailto`)}>`);
+    targets.push(`<${unsubscribeTarget('mailto', unsubscribe.mailto, field)}>`);
   if (targets.length > 0) headers['List-Unsubscribe'] = targets.join(', ');
   if (url) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-  return { from, to, subject: oneLine(result.subject), text: result.text, html: result.html, headers };
-}
-
-/**
- * A practical RFC 5322 addr-spec: dot-atom or quoted-string local part, dot-atom domain with a
- * dot (or a domain literal). Non-ASCII letters are allowed (SMTPUTF8, RFC 6531).
- */
-const atom = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
-const addrSpec = new RegExp(
-  `^(?:${atom}(?:\\.${atom})*|"(?:[^"\\\\\\r\\n]|\\\\.)*")@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)+|\\[[^\\[\\]\\\\\\s]+\\])$`,
-  'u',
-);
-
-/** True when `value` is a bare address (`a@example.com`), an RFC 5322 addr-spec. */
-export function isAddress(value: string): boolean {
-  return value.length <= 254 && addrSpec.test(value);
-}
-
-/** `addr`, `Name <addr>` or `"Name, Jr." <addr>`: returns the trimmed mailbox or throws naming the field. */
-function checkMailbox(value: unknown, field: string): string {
-  if (typeof value !== 'string') {
-    throw new NewsbriefError(
-      `${field}: expected an email address, found ${value === undefined ? 'nothing' : typeof value}.`,
-    );
-  }
-  const mailbox = value.trim();
-  // A line break in a header value would let a caller's data add headers of its own.
-  if (/[\r\n]/.test(mailbox))
-    throw new NewsbriefError(`${field}: expected one line, found a line break in ${quote(value)}.`);
-  const named = /^(?:"(?:[^"\\]|\\.)*"|[^"<>]*?)\s*<([^<>]+)>$/.exec(mailbox);
-  const address = named ? (named[1] as string) : mailbox;
-  if (!isAddress(address)) {
-    throw new NewsbriefError(
-      `${field}: expected an email address like "news@example.com" or "Morning Brief <news@example.com>", found ${quote(value)}.`,
-    );
-  }
-  return mailbox;
+  return { from, to, subject: headerText(result.subject), text: result.text, html: result.html, headers };
 }
 
 function checkRecipients(value: unknown): string | string[] {
-  if (Array.isArray(value)) {
-    if (value.length === 0)
-      throw new NewsbriefError('envelope.to: expected at least one address, found an empty list.');
-    return value.map((item, index) => checkMailbox(item, `envelope.to[${index}]`));
-  }
-  if (typeof value !== 'string') return checkMailbox(value, 'envelope.to');
-  const items = splitAddressList(value);
-  for (const [index, item] of items.entries()) {
-    checkMailbox(item, items.length > 1 ? `envelope.to[${index}]` : 'envelope.to');
-  }
-  return value.trim();
+  const several = 'give several recipients as an array: to: ["a@example.org", "b@example.org"]';
+  if (!Array.isArray(value)) return checkMailbox(value, 'envelope.to', several);
+  if (value.length === 0)
+    throw new NewsbriefError('envelope.to: expected at least one address, found an empty list.');
+  return value.map((item, index) => checkMailbox(item, `envelope.to[${index}]`, several));
 }
 
-/** Splits `a@x.com, "Doe, Jane" <b@x.com>` at commas outside quotes and angle brackets. */
-function splitAddressList(value: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  let angle = false;
-  for (let i = 0; i < value.length; i += 1) {
-    const ch = value[i] as string;
-    if (ch === '\\' && quoted) {
-      current += ch + (value[i + 1] ?? '');
-      i += 1;
-      continue;
-    }
-    if (ch === '"' && !angle) quoted = !quoted;
-    else if (ch === '<' && !quoted) angle = true;
-    else if (ch === '>' && !quoted) angle = false;
-    if (ch === ',' && !quoted && !angle) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts;
-}
+type TargetKind = keyof ListUnsubscribe;
 
-function checkHttpsUrl(value: unknown, field: string): string {
-  const text = typeof value === 'string' ? value : '';
-  if (urlProtocol(text) !== 'https:') {
-    const found = typeof value === 'string' ? quote(value) : String(value);
-    throw new NewsbriefError(
-      `${field}: expected an https URL (RFC 8058 one-click unsubscribe; a merge tag cannot go in a header), found ${found}.`,
-    );
-  }
-  return new URL(text).href;
-}
-
-function checkMailto(value: unknown, field: string): string {
+/**
+ * Why `value` cannot be a `List-Unsubscribe` target of this kind, or its normalized URL
+ * (`new URL(value).href`, a bare address as `mailto:`). A header holds URLs in `<…>`, separated
+ * by commas: whitespace or a control character inside one is refused, not repaired.
+ */
+function targetHref(kind: TargetKind, value: unknown): { href: string } | { problem: string } {
   const text = typeof value === 'string' ? value.trim() : '';
-  const href = isAddress(text) ? `mailto:${text}` : text;
-  const address = urlProtocol(href) === 'mailto:' ? safeDecode(new URL(href).pathname) : '';
-  if (!isAddress(address)) {
-    const found = typeof value === 'string' ? quote(value) : String(value);
-    throw new NewsbriefError(
-      `${field}: expected a mailto: URL or an address like "unsubscribe@example.com", found ${found}.`,
-    );
+  const found = typeof value === 'string' ? quote(value) : String(value);
+  const unsafe = typeof value === 'string' ? unsafeCharacter(value) : undefined;
+  if (unsafe !== undefined) return { problem: `expected a URL on one line, found ${unsafe} in ${found}` };
+  if (/\s/.test(text))
+    return { problem: `expected a URL without spaces (write %20), found whitespace in ${found}` };
+  if (kind === 'url') {
+    return urlProtocol(text) === 'https:'
+      ? { href: new URL(text).href }
+      : {
+          problem: `expected an https URL (RFC 8058 one-click unsubscribe; a merge tag cannot go in a header), found ${found}`,
+        };
   }
-  return new URL(href).href;
+  const href = isAddress(text) ? `mailto:${text}` : text;
+  const url = urlProtocol(href) === 'mailto:' ? new URL(href) : undefined;
+  if (url === undefined || !isAddress(safeDecode(url.pathname))) {
+    return { problem: `expected a mailto: URL or an address like "unsubscribe@example.com", found ${found}` };
+  }
+  return { href: url.href };
+}
+
+/** The normalized target, or a `NewsbriefError` naming `${field}.${kind}`. */
+function unsubscribeTarget(kind: TargetKind, value: unknown, field: string): string {
+  const target = targetHref(kind, value);
+  if ('problem' in target) throw new NewsbriefError(`${field}.${kind}: ${target.problem}.`);
+  return target.href;
 }
 
 function safeDecode(value: string): string {
@@ -174,19 +132,38 @@ function safeDecode(value: string): string {
   }
 }
 
-/** Subjects are one header line; a stray line break from a CMS becomes a space. */
-function oneLine(value: string): string {
-  return value.replace(/\s*[\r\n]+\s*/g, ' ');
+/**
+ * A text header value (the subject) on one line: each run of line breaks and tabs becomes one
+ * space, with the spaces around it; other control characters and lone surrogates are removed.
+ * nodemailer would fold or encode some of them, but the message also goes to other clients and
+ * logs as it is. Split and trimmed rather than one regex: `\s*[\r\n]+\s*` backtracks in
+ * quadratic time over a long run of spaces (15 s for 100,000).
+ */
+function headerText(value: string): string {
+  const lines = value.split(/[\r\n\t\u2028\u2029\u0085]+/);
+  const last = lines.length - 1;
+  return lines
+    .map((line, index) => {
+      const start = index > 0 ? line.trimStart() : line;
+      return index < last ? start.trimEnd() : start;
+    })
+    .join(' ')
+    .replace(new RegExp(headerUnsafe.source, 'gu'), '')
+    .trim();
 }
 
 /**
- * The `List-Unsubscribe` fallback for a rendered edition: the footer's unsubscribe link when it is
- * a real https or mailto: URL. Merge tags are per-recipient and left to the ESP.
+ * The `List-Unsubscribe` fallback for a rendered edition: the footer's unsubscribe link, normalized,
+ * when it is a real https or mailto: URL that fits in a header. Merge tags are per-recipient and
+ * left to the ESP; a link with whitespace or no address gets no fallback (pass
+ * `envelope.listUnsubscribe` then).
  */
 export function footerListUnsubscribe(unsubscribeUrl: string | undefined): ListUnsubscribe | undefined {
   if (unsubscribeUrl === undefined) return undefined;
-  const protocol = urlProtocol(unsubscribeUrl);
-  if (protocol === 'https:') return { url: unsubscribeUrl };
-  if (protocol === 'mailto:') return { mailto: unsubscribeUrl };
-  return undefined;
+  const protocol = urlProtocol(unsubscribeUrl.trim());
+  const kind: TargetKind | undefined =
+    protocol === 'https:' ? 'url' : protocol === 'mailto:' ? 'mailto' : undefined;
+  if (kind === undefined) return undefined;
+  const target = targetHref(kind, unsubscribeUrl);
+  return 'href' in target ? { [kind]: target.href } : undefined;
 }

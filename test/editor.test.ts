@@ -279,6 +279,51 @@ describe.runIf(browserTestsEnabled())('the editor component in Chromium', () => 
   );
 
   it(
+    "dark mode rewrites the email's CSS only: story text quoting it shows as written",
+    onEditorPage(async (page) => {
+      const quoted = 'Apps read (prefers-color-scheme: dark) and color-scheme: light dark.';
+      await source(page).fill(
+        `Dark mode explained\n\n${quoted}\n\nWhy it matters: (prefers-color-scheme: light) too.\n`,
+      );
+      await expect.poll(() => headline(page)).toBe('Dark mode explained');
+      const body = () => email(page).locator('body').textContent();
+      const colour = () =>
+        email(page)
+          .locator('h2')
+          .first()
+          .evaluate((node) => getComputedStyle(node).color);
+      for (const scheme of ['Dark', 'Light', 'Dark']) {
+        await page.getByLabel(scheme).check();
+        await expect.poll(colour).toBe(scheme === 'Dark' ? 'rgb(230, 232, 235)' : 'rgb(29, 33, 37)');
+        expect(await body()).toContain(quoted);
+        expect(await body()).toContain('Why it matters: (prefers-color-scheme: light) too.');
+      }
+      // A later render is morphed into the dark document: its text stays as written too.
+      await source(page).press('Control+End');
+      await page.keyboard.type('Still color-scheme: light dark.');
+      await expect.poll(body).toContain('Still color-scheme: light dark.');
+      expect(await colour()).toBe('rgb(230, 232, 235)');
+    }),
+  );
+
+  it(
+    'JSON nested 100,000 levels deep: a nesting error with its line, the last render kept',
+    onEditorPage(async (page) => {
+      const problem = page.locator('.nb-editor-problem');
+      for (const text of ['['.repeat(100_000), `${'['.repeat(100_000)}${']'.repeat(100_000)}`]) {
+        await source(page).fill(story);
+        await expect.poll(() => headline(page)).toBe('Cities race to cool the grid');
+        await expect.poll(() => problem.textContent()).toBe('');
+        await source(page).fill(text);
+        await expect
+          .poll(() => problem.textContent())
+          .toMatch(/^Line 1, column 101: JSON nested deeper than 100 levels \(a briefing nests 8 at most\)/);
+        expect(await headline(page)).toBe('Cities race to cool the grid');
+      }
+    }),
+  );
+
+  it(
     'the host UI is axe clean, with every control labelled and reachable by keyboard',
     onEditorPage(async (page) => {
       await source(page).fill(story.replace('grid', 'grid before the summer heat waves arrive'));

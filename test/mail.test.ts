@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Briefing,
   createRenderer,
+  type MailMessage,
   NewsbriefError,
   type RenderResult,
   toMailMessage,
 } from '../src/index.js';
+import { footerListUnsubscribe } from '../src/mail.js';
 import { loadExample } from './support/fidelity.js';
 
 interface Received {
@@ -282,7 +284,10 @@ describe('toMailMessage', () => {
       { from: 'news@example.com', to: ['a@example.org', 'b example.org'] },
       /^envelope\.to\[1\]: .*found "b example\.org"/,
     ],
-    [{ from: 'news@example.com', to: 'a@example.org, nope' }, /^envelope\.to\[1\]: .*found " nope"/],
+    [
+      { from: 'news@example.com', to: 'a@example.org, nope' },
+      /^envelope\.to: .*found "a@example\.org, nope"/,
+    ],
     [{ from: 'news@example.com', to: [] }, /^envelope\.to: expected at least one address/],
     [{ from: 'Jane <jane@example.com', to: 'a@example.org' }, /^envelope\.from: /],
     [
@@ -306,5 +311,205 @@ describe('toMailMessage', () => {
     const call = () => toMailMessage(result, envelope as never);
     expect(call).toThrow(NewsbriefError);
     expect(call).toThrow(message);
+  });
+});
+
+/** True when a header-bound value holds a control character, a line separator or a lone surrogate. */
+const unsafe = (value: string) => /[\p{Cc}\p{Cs}\u2028\u2029]/u.test(value);
+
+/** Every header-bound value of a message: from, each recipient, the subject, each header. */
+function headerValues(message: MailMessage): string[] {
+  return [message.from, ...[message.to].flat(), message.subject, ...Object.values(message.headers)];
+}
+
+describe('toMailMessage: one mailbox per address field, over SMTP', () => {
+  const from = 'Morning Brief <news@example.com>';
+  let result: RenderResult;
+  beforeAll(async () => {
+    result = (await createRenderer()).render(loadExample('morning-edition'));
+  });
+
+  it('shows the hazard: handed to nodemailer unchecked, a display name adds a recipient', async () => {
+    const received = await send({
+      ...toMailMessage(result, { from, to: 'a@example.org' }),
+      to: 'victim@x.org, Jane <jane@example.com>',
+    });
+    expect(received.envelope.to).toEqual(['victim@x.org', 'jane@example.com']);
+  });
+
+  it.each([
+    // [to as given, the one RCPT TO, the display name a client shows, to as returned]
+    ['Doe, Jane <j@x.org>', 'j@x.org', 'Doe, Jane', '"Doe, Jane" <j@x.org>'],
+    ['"Doe, Jane" <j@x.org>', 'j@x.org', 'Doe, Jane', '"Doe, Jane" <j@x.org>'],
+    ['Jane: <j@x.org>', 'j@x.org', 'Jane:', '"Jane:" <j@x.org>'],
+    [
+      'victim@x.org <jane@example.com>',
+      'jane@example.com',
+      'victim@x.org',
+      '"victim@x.org" <jane@example.com>',
+    ],
+    ['Jane <evil@x.org> <real@y.org>', 'real@y.org', 'Jane <evil@x.org>', '"Jane <evil@x.org>" <real@y.org>'],
+    ['Team; Bcc <j@x.org>', 'j@x.org', 'Team; Bcc', '"Team; Bcc" <j@x.org>'],
+    ['Jane "JJ" Doe \\ <j@x.org>', 'j@x.org', 'Jane "JJ" Doe \\', '"Jane \\"JJ\\" Doe \\\\" <j@x.org>'],
+    ['(Jane) Doe <j@x.org>', 'j@x.org', '(Jane) Doe', '"(Jane) Doe" <j@x.org>'],
+  ])('to %j reaches exactly one recipient', async (to, rcpt, name, written) => {
+    const message = toMailMessage(result, { from, to });
+    expect(message.to).toBe(written);
+    const received = await send(message);
+    expect(received.envelope.to).toEqual([rcpt]);
+    expect(received.parsed.to).toMatchObject({ value: [{ address: rcpt, name }] });
+  });
+
+  it('a list goes as an array, each item one mailbox', async () => {
+    const message = toMailMessage(result, {
+      from,
+      to: ['Doe, Jane <j@x.org>', 'b@y.org', 'Jane: <c@z.org>'],
+    });
+    expect(message.to).toEqual(['"Doe, Jane" <j@x.org>', 'b@y.org', '"Jane:" <c@z.org>']);
+    expect((await send(message)).envelope.to).toEqual(['j@x.org', 'b@y.org', 'c@z.org']);
+  });
+
+  it('a display name in from with specials stays one sender', async () => {
+    const message = toMailMessage(result, {
+      from: 'Acme: News, Daily <news@example.com>',
+      to: 'r@example.org',
+    });
+    expect(message.from).toBe('"Acme: News, Daily" <news@example.com>');
+    const received = await send(message);
+    expect(received.envelope.from).toBe('news@example.com');
+    expect(received.parsed.from?.value).toEqual([{ address: 'news@example.com', name: 'Acme: News, Daily' }]);
+  });
+
+  it.each([
+    [
+      { to: 'victim@x.org, Jane <jane@example.com>' },
+      /^envelope\.to: expected one address, found 2 .*as an array/,
+    ],
+    [{ to: 'a@x.org, b@y.org' }, /^envelope\.to: expected one address, found 2 in "a@x\.org, b@y\.org"/],
+    [{ to: ['ok@x.org', 'a@x.org, "B" <b@y.org>'] }, /^envelope\.to\[1\]: expected one address, found 2/],
+    [{ from: 'a@x.org, b@y.org' }, /^envelope\.from: expected one address, found 2 .*one sender/],
+    [{ from: 'a@x.org, Jane <j@x.org>' }, /^envelope\.from: expected one address, found 2/],
+    [
+      { to: 'Jane: <j@x.org>;' },
+      /^envelope\.to: expected an email address .*found a group .*"Jane: <j@x\.org>;"/,
+    ],
+    [{ to: 'Friends: a@x.org, b@y.org;' }, /^envelope\.to: .*found a group/],
+    [{ to: 'Friends:;' }, /^envelope\.to: .*found a group/],
+    [
+      { from: 'news@example.com\u0000' },
+      /^envelope\.from: expected an address without control characters, found U\+0000/,
+    ],
+    [{ to: 'Jane\t<j@x.org>' }, /^envelope\.to: .*found U\+0009/],
+    [{ to: 'Jane\u2028Bcc: <j@x.org>' }, /^envelope\.to: expected one line/],
+    [{ to: 'Jane \uD800 <j@x.org>' }, /^envelope\.to: .*found U\+D800/],
+    [{ to: 'j@[1.2.3.4>]' }, /^envelope\.to: expected an email address/],
+  ])('refuses %j', async (fields, message) => {
+    const call = () => toMailMessage(result, { from, to: 'r@example.org', ...fields });
+    expect(call).toThrow(NewsbriefError);
+    expect(call).toThrow(message);
+  });
+});
+
+describe('toMailMessage: header values on one line, URLs normalized', () => {
+  const envelope = { from: 'news@example.com', to: 'r@example.org' };
+  let result: RenderResult;
+  beforeAll(async () => {
+    result = (await createRenderer()).render(loadExample('morning-edition'));
+  });
+
+  it('cleans the subject in the message itself: line breaks become spaces, controls go', async () => {
+    const subject = 'Fed holds\r\nBcc: all@example.com\u0000 rates\u0007 steady\t\u2028today \uDC00\u009b';
+    const message = toMailMessage({ ...result, subject }, envelope);
+    expect(message.subject).toBe('Fed holds Bcc: all@example.com rates steady today');
+    expect(headerValues(message).filter(unsafe)).toEqual([]);
+    const received = await send(message);
+    expect(received.parsed.subject).toBe(message.subject);
+    expect(received.parsed.headers.has('bcc')).toBe(false);
+    expect(received.envelope.to).toEqual(['r@example.org']);
+  });
+
+  it('cleans and checks long values in linear time', () => {
+    const spaces = ' '.repeat(100_000);
+    const started = performance.now();
+    const message = toMailMessage(
+      { ...result, subject: `Fed${spaces}holds${spaces}\n${spaces}rates${spaces}` },
+      envelope,
+    );
+    expect(message.subject).toBe(`Fed${spaces}holds rates`);
+    for (const to of [
+      `${':'.repeat(100_000)}x`,
+      `${'<a'.repeat(50_000)}`,
+      `${', a@x.org'.repeat(10_000)}x`,
+    ]) {
+      expect(() => toMailMessage(result, { ...envelope, to })).toThrow(/^envelope\.to: /);
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('stores unsubscribe URLs in their normalized form, in the header as sent', async () => {
+    const message = toMailMessage(result, {
+      ...envelope,
+      listUnsubscribe: {
+        url: '  HTTPS://News.Example.COM:443/u/../unsubscribe?list=am&who=<me>  ',
+        mailto: 'Leave@Example.com',
+      },
+    });
+    expect(message.headers['List-Unsubscribe']).toBe(
+      '<https://news.example.com/unsubscribe?list=am&who=%3Cme%3E>, <mailto:Leave@Example.com>',
+    );
+    const received = await send(message);
+    expect(rawHeaders(received.raw).get('list-unsubscribe')).toBe(message.headers['List-Unsubscribe']);
+  });
+
+  it.each([
+    [{ url: 'https://example.com/u?a b' }, /^envelope\.listUnsubscribe\.url: expected a URL without spaces/],
+    [
+      { url: 'https://example.com/u\u00a0x' },
+      /^envelope\.listUnsubscribe\.url: expected a URL without spaces/,
+    ],
+    [
+      { url: 'https://example.com/u\r\nBcc: all@example.com' },
+      /^envelope\.listUnsubscribe\.url: expected a URL on one line, found U\+000D/,
+    ],
+    [
+      { url: 'https://example.com/u\tx' },
+      /^envelope\.listUnsubscribe\.url: expected a URL on one line, found U\+0009/,
+    ],
+    [
+      { mailto: 'mailto:leave@example.com?subject=un subscribe' },
+      /^envelope\.listUnsubscribe\.mailto: expected a URL without spaces/,
+    ],
+    [
+      { mailto: 'mailto:a@x.org>,<https://evil.example>' },
+      /^envelope\.listUnsubscribe\.mailto: expected a mailto: URL/,
+    ],
+    [{ mailto: 'leave@example.com\n' }, /^envelope\.listUnsubscribe\.mailto: expected a URL on one line/],
+  ])('refuses the unsubscribe target %j', (listUnsubscribe, message) => {
+    expect(() => toMailMessage(result, { ...envelope, listUnsubscribe })).toThrow(message);
+  });
+
+  it('checks result.listUnsubscribe too, whoever built the result', () => {
+    const forged = { ...result, listUnsubscribe: { url: 'https://example.com/u\r\nBcc: all@example.com' } };
+    expect(() => toMailMessage(forged, envelope)).toThrow(
+      /^result\.listUnsubscribe\.url: expected a URL on one line/,
+    );
+  });
+
+  it('the footer fallback is normalized, and offered only when it fits in a header', async () => {
+    const render = async (unsubscribeUrl: string) =>
+      (await createRenderer()).render({
+        title: 'Markets',
+        stories: [{ headline: 'Fed holds rates', lede: 'Unchanged.' }],
+        footer: { unsubscribeUrl },
+      });
+    expect((await render('HTTPS://Example.COM/u/./unsubscribe?u=1')).listUnsubscribe).toEqual({
+      url: 'https://example.com/u/unsubscribe?u=1',
+    });
+    expect((await render('mailto:Leave@Example.com?subject=stop')).listUnsubscribe).toEqual({
+      mailto: 'mailto:Leave@Example.com?subject=stop',
+    });
+    expect(footerListUnsubscribe('https://example.com/unsubscribe?u=a b')).toBeUndefined();
+    expect(footerListUnsubscribe('mailto:?subject=stop')).toBeUndefined();
+    expect(footerListUnsubscribe('https://example.com/u\nBcc: x@example.com')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
  * `newsbrief preview` in Chromium: the built CLI serves the editor component (the built
  * `dist/preview.js` and its chunks) and pushes the file's source into it on every save.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,31 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, launchChromium } from './support/fidelity.js';
+import { startServer } from './support/preview-server.js';
 
-const cli = fileURLToPath(new URL('./artifacts/build/cli.js', import.meta.url));
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
-
-/** Starts `newsbrief preview <file> --port 0 ...flags`; resolves with the server and its URL. */
-async function startServer(
-  file: string,
-  flags: string[] = [],
-): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn('node', [cli, 'preview', file, '--port', '0', ...flags], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) resolve(match[0]);
-    };
-    server.stdout?.on('data', read);
-    server.stderr?.on('data', read);
-    server.once('exit', (code) => reject(new Error(`preview exited with ${code}: ${output}`)));
-  });
-  return { server, url };
-}
 
 describe.runIf(browserTestsEnabled())('newsbrief preview in Chromium', () => {
   const servers: ChildProcess[] = [];

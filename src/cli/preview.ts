@@ -16,6 +16,7 @@ import { usesDefaultTemplates } from '../render/templates.js';
 import { bundleEditor } from './editor-bundle.js';
 import { isTemplatesModulePath, type RendererFlags, readSource, rendererOptions } from './input.js';
 import { previewPage } from './preview-page.js';
+import { refuseForeignRequest } from './request-guard.js';
 
 export interface PreviewHandle {
   url: string;
@@ -55,6 +56,7 @@ export async function startPreview(
   };
 
   const server = createServer((request, response) => {
+    if (refuseForeignRequest(request, response)) return;
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const send = (type: string, body: string) => {
       response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });

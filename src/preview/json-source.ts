@@ -11,9 +11,25 @@ export interface SourceRange {
   end: number;
 }
 
-/** Thrown inside the scanner at the first character that breaks JSON syntax. */
+/**
+ * How deep JSON may nest before the editor stops reading it. A briefing nests 8 levels at most
+ * (`stories[].sections[].body[].bullets[]`); the scanner recurses once per level, and 100,000
+ * levels of `[` would overflow the stack.
+ */
+export const maxJsonDepth = 100;
+
+/** Thrown inside the scanner at the first character that breaks JSON syntax (or nests too deep). */
 class SyntaxAt {
-  constructor(readonly offset: number) {}
+  constructor(
+    readonly offset: number,
+    readonly tooDeep = false,
+  ) {}
+}
+
+/** Where a JSON text fails: `tooDeep` when it opens more than `maxJsonDepth` levels there. */
+export interface JsonFailure {
+  errorAt: number;
+  tooDeep?: true;
 }
 
 const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
@@ -22,9 +38,10 @@ const whitespace = /[ \t\n\r]*/y;
 /**
  * Scans JSON text into a map from field paths (`stories[0].sections[1].bullets[2]`, `''` for the
  * root) to the range of each value; a string's range is its content, without the quotes.
- * Returns the offset of the first syntax error instead when the text is not JSON.
+ * Returns the offset of the first syntax error instead when the text is not JSON, or of the
+ * bracket that opens level `maxJsonDepth + 1`.
  */
-export function scanJson(text: string): Map<string, SourceRange> | { errorAt: number } {
+export function scanJson(text: string): Map<string, SourceRange> | JsonFailure {
   const ranges = new Map<string, SourceRange>();
   let i = 0;
 
@@ -73,13 +90,14 @@ export function scanJson(text: string): Map<string, SourceRange> | { errorAt: nu
       i += 1;
     }
   };
-  const value = (path: string): void => {
+  const value = (path: string, depth: number): void => {
     skipWhitespace();
     const start = i;
     const char = text[i];
     if (char === '{' || char === '[') {
+      if (depth === maxJsonDepth) throw new SyntaxAt(i, true);
       i += 1;
-      if (char === '[') items(']', (index) => value(`${path}[${index}]`));
+      if (char === '[') items(']', (index) => value(`${path}[${index}]`, depth + 1));
       else
         items('}', () => {
           skipWhitespace();
@@ -87,7 +105,7 @@ export function scanJson(text: string): Map<string, SourceRange> | { errorAt: nu
           const name = JSON.parse(text.slice(key.start - 1, key.end + 1)) as string;
           skipWhitespace();
           expect(':');
-          value(path === '' ? name : `${path}.${name}`);
+          value(path === '' ? name : `${path}.${name}`, depth + 1);
         });
       ranges.set(path, { start, end: i });
     } else if (char === '"') {
@@ -101,12 +119,34 @@ export function scanJson(text: string): Map<string, SourceRange> | { errorAt: nu
   };
 
   try {
-    value('');
+    value('', 0);
     skipWhitespace();
     if (i < text.length) throw new SyntaxAt(i);
   } catch (error) {
-    if (error instanceof SyntaxAt) return { errorAt: Math.min(error.offset, text.length) };
-    throw error;
+    if (!(error instanceof SyntaxAt)) throw error;
+    const errorAt = Math.min(error.offset, text.length);
+    return error.tooDeep ? { errorAt, tooDeep: true } : { errorAt };
   }
   return ranges;
+}
+
+/**
+ * The offset of the bracket that opens level `maxJsonDepth + 1` of a JSON text, or `undefined`
+ * when it nests no deeper. A loop, not a recursion: any depth is counted in constant stack.
+ */
+export function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (inString) {
+      if (code === 0x5c) at += 1;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      if (depth === maxJsonDepth) return at;
+      depth += 1;
+    } else if (code === 0x5d || code === 0x7d) depth -= 1;
+  }
+  return undefined;
 }

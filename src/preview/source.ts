@@ -7,7 +7,7 @@ import { BriefingValidationError, NewsbriefError } from '../errors.js';
 import { SourceLineError } from '../parse/errors.js';
 import { looksLikeJson, parseBriefing } from '../parse/index.js';
 import { nearest, positionAt, type SourcePosition } from '../parse/positions.js';
-import { type SourceRange, scanJson } from './json-source.js';
+import { maxJsonDepth, type SourceRange, scanJson, tooDeepAt } from './json-source.js';
 
 export type { SourceRange } from './json-source.js';
 
@@ -56,11 +56,15 @@ function readJson(text: string): ReadSource {
   } catch (error) {
     const scanned = scanJson(text);
     const at = 'errorAt' in scanned ? scanned.errorAt : text.length;
+    if ('tooDeep' in scanned) throw tooDeep(text, at);
     const { line, column } = lineColumn(text, at);
     // V8 appends "in JSON at position 42 (line 3 column 5)"; the editor says where itself.
     const reason = (error as Error).message.replace(/,? in JSON at position[\s\S]*$/, '');
     throw new JsonSyntaxError(`Line ${line}, column ${column}: not valid JSON: ${reason}`, at);
   }
+  // Valid JSON may still nest deeper than the scanner that locates fields will read.
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) throw tooDeep(text, deep);
   let ranges: Map<string, SourceRange> | undefined;
   return {
     data,
@@ -73,6 +77,15 @@ function readJson(text: string): ReadSource {
       return nearest(path, (candidate) => ranges?.get(candidate));
     },
   };
+}
+
+/** JSON nested deeper than the editor reads, at the bracket that opens one level too many. */
+function tooDeep(text: string, at: number): JsonSyntaxError {
+  const { line, column } = lineColumn(text, at);
+  return new JsonSyntaxError(
+    `Line ${line}, column ${column}: JSON nested deeper than ${maxJsonDepth} levels (a briefing nests 8 at most)`,
+    at,
+  );
 }
 
 /** Invalid JSON, with the offset the syntax breaks at. */
