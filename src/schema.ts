@@ -32,6 +32,9 @@ const defaultLimits: Required<BriefingLimits> = {
   maxTextLength: 10_000,
 };
 
+/** The names of `BriefingLimits`, for tools that check a config file's `limits`. */
+export const limitNames = Object.keys(defaultLimits) as (keyof BriefingLimits)[];
+
 /** The kinds of section block, each written as the block's one key. */
 const blockKinds = ['paragraph', 'bullets', 'numbered'] as const;
 type BlockInput = { paragraph?: string; bullets?: string[]; numbered?: string[] };
