@@ -173,6 +173,7 @@ describe('files and folders', () => {
     await writeFile(join(folder, 'monday/b.txt'), 'Story two\n\nA lede.\n\nWhy it matters: Because.\n');
     await writeFile(join(folder, 'c.json'), JSON.stringify({ headline: 'Story three', lede: 'A lede.' }));
     await writeFile(join(folder, 'notes.csv'), 'not a briefing');
+    await writeFile(join(folder, 'newsbrief.config.json'), '{"toc": true}');
     await writeFile(join(folder, 'node_modules/x.json'), '{');
     const result = await run(['lint', folder, '--format', 'json']);
     const reports = JSON.parse(result.stdout) as { file: string; error?: string }[];

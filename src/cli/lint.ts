@@ -1,5 +1,5 @@
 /** `newsbrief lint`: Smart Brevity findings for files and folders; non-zero exit on errors. */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { NewsbriefError } from '../errors.js';
 import { lintBriefing } from '../lint/index.js';
@@ -29,8 +29,27 @@ interface FileReport {
 const briefingExtensions = new Set(['.json', '.md', '.txt']);
 
 /**
- * The files to lint: files as given, and for a folder, the `.json`, `.md` and `.txt` files in it
- * and its subfolders (not hidden ones, nor `node_modules`), sorted.
+ * True for a JSON file found in a folder that is not a briefing: valid JSON without `title`,
+ * `stories` or `headline` (package.json, options and config files). Invalid JSON is linted, so
+ * its syntax error is reported.
+ */
+async function isOtherJson(file: string): Promise<boolean> {
+  if (extname(file).toLowerCase() !== '.json') return false;
+  try {
+    const data: unknown = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    return !(
+      typeof data === 'object' &&
+      data !== null &&
+      ['title', 'stories', 'headline'].some((key) => key in data)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The files to lint: files as given, and for a folder, the `.md` and `.txt` files and the
+ * briefing `.json` files in it and its subfolders (not hidden ones, nor `node_modules`), sorted.
  */
 export async function lintTargets(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
@@ -47,8 +66,10 @@ export async function lintTargets(paths: readonly string[]): Promise<string[]> {
       )
       .sort()
       .map((entry) => join(path, entry));
-    if (found.length === 0) throw new CommandError(path, 'no .json, .md or .txt files in this folder');
-    files.push(...found);
+    const briefings: string[] = [];
+    for (const file of found) if (!(await isOtherJson(file))) briefings.push(file);
+    if (briefings.length === 0) throw new CommandError(path, 'no .json, .md or .txt files in this folder');
+    files.push(...briefings);
   }
   return files;
 }
