@@ -6,6 +6,7 @@
  * import cost (about 15 ms against 150 ms here), which is most of a serverless cold start.
  */
 import * as v from 'valibot';
+import { unknownFieldMessage } from './did-you-mean.js';
 import { BriefingValidationError, type ValidationIssue } from './errors.js';
 import type { Briefing, Story } from './model.js';
 import { inlineLinks, inlinePlain, parseInline } from './normalize/inline.js';
@@ -50,6 +51,9 @@ export const defaultLimits: Readonly<Required<BriefingLimits>> = {
   maxTotalLength: 1_000_000,
 };
 
+/** The names of `BriefingLimits`, for tools that check a config file's `limits`. */
+export const limitNames = Object.keys(defaultLimits) as (keyof BriefingLimits)[];
+
 /** The kinds of section block, each written as the block's one key. */
 const blockKinds = ['paragraph', 'bullets', 'numbered'] as const;
 type BlockInput = { paragraph?: string; bullets?: string[]; numbered?: string[] };
@@ -85,17 +89,47 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Keys that could reach an object's prototype; never copied from input. */
+const reservedKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** An issue at `object.key` for each own key of the object that `isUnknown`. */
+function unknownKeys(known: readonly string[], isUnknown: (key: string) => boolean) {
+  return v.rawCheck<Record<string, unknown>>(({ dataset, addIssue }) => {
+    const value: unknown = dataset.value;
+    if (!isRecord(value)) return;
+    for (const key of Object.keys(value)) {
+      if (!isUnknown(key)) continue;
+      addIssue({
+        message: unknownFieldMessage(key, known),
+        path: [{ type: 'object', origin: 'key', input: value, key, value: value[key] }],
+      });
+    }
+  });
+}
+
 /**
- * An object schema that refuses arrays: valibot's `object` accepts any non-null object, so a
- * list where an object belongs would otherwise pass with its items silently dropped.
+ * An object schema that refuses arrays and unknown keys. Valibot's `object` accepts any non-null
+ * object, so a list where an object belongs would pass with its items silently dropped; and it
+ * drops keys it does not know, so `why_it_matters` would vanish from the email without a word.
+ * Every unknown key is an issue at its own path, with the field it was likely meant to be.
+ * (`strictObject` names only the first unknown key, and without a suggestion.)
  */
 export function record<const TEntries extends v.ObjectEntries>(entries: TEntries) {
+  const known = Object.keys(entries);
   return v.pipe(
     v.custom<Record<string, unknown>>(
       isRecord,
       (issue) => `expected an object, found ${describe(issue.input)}`,
     ),
-    v.object(entries),
+    // Valibot never copies these keys, so the check after the object would not see them; a
+    // briefing holding one is hostile or broken, and this issue alone is reported for its object.
+    unknownKeys(known, (key) => reservedKeys.has(key)),
+    v.looseObject(entries),
+    unknownKeys(known, (key) => !Object.hasOwn(entries, key)),
+    // What the check above says, in the JSON Schema (valibot's checks have no JSON Schema form).
+    v.metadata<v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>, Record<string, unknown>>({
+      additionalProperties: false,
+    }),
   );
 }
 
@@ -293,7 +327,7 @@ function buildSchemas(limits: Required<BriefingLimits>, direction: 'ltr' | 'rtl'
     ),
   );
 
-  const story = record({
+  const storyEntries = {
     headline: nonEmpty('headline'),
     kicker: v.optional(richText),
     byline: v.optional(richText),
@@ -306,7 +340,8 @@ function buildSchemas(limits: Required<BriefingLimits>, direction: 'ltr' | 'rtl'
     ),
     image: v.optional(image),
     source: v.optional(record({ label: v.optional(richText), url: v.optional(url) })),
-  });
+  };
+  const story = record(storyEntries);
 
   const sponsor = record({
     label: v.optional(richText),
@@ -317,7 +352,7 @@ function buildSchemas(limits: Required<BriefingLimits>, direction: 'ltr' | 'rtl'
     after: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   });
 
-  const briefing = record({
+  const briefingEntries = {
     title: nonEmpty('title'),
     date: v.optional(
       v.pipe(
@@ -357,9 +392,16 @@ function buildSchemas(limits: Required<BriefingLimits>, direction: 'ltr' | 'rtl'
         preferencesUrl: v.optional(footerUrl),
       }),
     ),
-  });
+  };
 
-  return { briefing, story, limits };
+  // A JSON file may name its schema for editors (`"$schema": "…/briefing.schema.json"`): allowed
+  // at the top level only, and dropped from the validated data.
+  const schemaKey = { $schema: v.optional(v.string()) };
+  return {
+    briefing: record({ ...briefingEntries, ...schemaKey }),
+    story: record({ ...storyEntries, ...schemaKey }),
+    limits,
+  };
 }
 
 /** Bullet and numbered items of a section body's blocks, together. */
@@ -454,11 +496,14 @@ const requiredMessages: Record<string, string> = {
   alt: 'required: expected alt text describing the image (use "" only for a decorative image), found nothing',
 };
 
+/** `record` is a loose object checked for unknown keys; plain objects are kept for other callers. */
+const isObjectType = (type: string) => type === 'object' || type === 'loose_object';
+
 function toIssues(schema: v.GenericSchema, issues: readonly v.BaseIssue<unknown>[]): ValidationIssue[] {
   return issues.map((issue) => {
     const keys = (issue.path ?? []).map((item) => item.key as PropertyKey);
     let message = issue.message;
-    if (issue.type === 'object' && issue.input === undefined && keys.length > 0) {
+    if (isObjectType(issue.type) && issue.input === undefined && keys.length > 0) {
       const field = String(keys[keys.length - 1]);
       const expects = expectsAt(schema, keys);
       message =
@@ -487,7 +532,7 @@ function expectsAt(schema: v.GenericSchema, keys: readonly PropertyKey[]): strin
   }
   if (!current) return undefined;
   const target = unwrap(current);
-  return target.type === 'object' ? 'Object' : target.expects;
+  return target.type !== undefined && isObjectType(target.type) ? 'Object' : target.expects;
 }
 
 /** Looks through `optional` and pipes to the schema that holds entries (object) or items (array). */
@@ -512,7 +557,9 @@ export type ValidationResult =
 
 /**
  * Checks unknown input against the briefing format without throwing. A `Story` alone is accepted
- * and returned as a one-story briefing titled by its headline. Unknown extra fields are dropped.
+ * and returned as a one-story briefing titled by its headline. A field the format does not know is
+ * an issue at its path (`stories[0].why_it_matters: unknown field; did you mean "whyItMatters"?`):
+ * dropping it would silently lose copy. A top-level `$schema` (for editors) is allowed and dropped.
  *
  * @example
  * const result = validateBriefing(JSON.parse(body));
@@ -528,7 +575,7 @@ export function validateBriefing(input: unknown, options: ValidateOptions = {}):
   if (!('stories' in input) && 'headline' in input) {
     const result = v.safeParse(schemas.story, input, { message: issueMessage });
     if (!result.success) return fail(toIssues(schemas.story, result.issues));
-    const story = result.output as Story;
+    const { $schema: _schema, ...story } = result.output as Story & { $schema?: string };
     const tooLong = settledWithin(story, schemas.limits);
     if (tooLong) return fail([tooLong]);
     // The masthead title is plain text: the headline's inline Markdown markers are dropped.
@@ -545,9 +592,10 @@ export function validateBriefing(input: unknown, options: ValidateOptions = {}):
   }
   const result = v.safeParse(schemas.briefing, input, { message: issueMessage });
   if (!result.success) return fail(toIssues(schemas.briefing, result.issues));
-  const tooLong = settledWithin(result.output, schemas.limits);
+  const { $schema: _schema, ...briefing } = result.output as Briefing & { $schema?: string };
+  const tooLong = settledWithin(briefing, schemas.limits);
   if (tooLong) return fail([tooLong]);
-  return { success: true, data: result.output as Briefing };
+  return { success: true, data: briefing };
 }
 
 /**

@@ -59,13 +59,13 @@ describe('newsbrief render', () => {
     await writeFile(join(dir, 'bad.json'), JSON.stringify({ brandColor: 'red' }));
     const bad = await run(['render', morning, '--theme', join(dir, 'bad.json')]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('theme.brandColor');
+    expect(bad.stderr).toContain('bad.json:1:16: theme file: brandColor: expected a hex colour');
   });
 
   it('explains a missing file', async () => {
     const result = await run(['render', 'no-such-file.json']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Cannot read no-such-file.json: no such file');
+    expect(result.stderr).toBe('no-such-file.json: no such file or folder\n');
   });
 });
 
@@ -110,7 +110,7 @@ describe('newsbrief lint', () => {
     await writeFile(join(dir, 'empty.md'), '   \n');
     const result = await run(['lint', join(dir, 'empty.md')]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/empty\.md: error/);
+    expect(result.stdout).toMatch(/empty\.md:1:1: error the source is empty/);
   });
 });
 

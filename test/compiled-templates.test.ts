@@ -40,7 +40,9 @@ async function buildModule(file: string, ...flags: string[]) {
 }
 
 describe('newsbrief build-templates', () => {
-  it('writes an ES module the portable build renders exactly as Node renders the folder', async () => {
+  // A .js under the temp folder, with no package.json above it, is written as CommonJS (what Node
+  // loads it as); `import` reads its `module.exports` as the default export all the same.
+  it('writes a module the portable build renders exactly as Node renders the folder', async () => {
     const module = await import(pathToFileURL(await buildModule('brand.js')).href);
     const compiled = await portable.createRenderer({ templates: module.default });
     const fromFolder = await node.createRenderer({ templates: partials });
@@ -99,7 +101,7 @@ describe('newsbrief build-templates', () => {
   it('refuses an output name it cannot write a module for', async () => {
     await expect(
       run('node', [cli, 'build-templates', partials, '-o', join(dir, 'brand.json')]),
-    ).rejects.toThrow(/expected a \.js, \.mjs, \.cjs or \.ts file name/);
+    ).rejects.toThrow(/brand\.json: --output expects a \.js, \.mjs, \.cjs, \.ts or \.mts file name/);
   });
 
   it('renders a compiled module through the CLI', async () => {

@@ -49,3 +49,27 @@ describe('briefingJsonSchema', () => {
     expect(validate(input)).toBe(false);
   });
 });
+
+describe('the shipped schema file', () => {
+  it('$id is the package export that resolves to the same schema', async () => {
+    const { createRequire } = await import('node:module');
+    const { readFile } = await import('node:fs/promises');
+    expect(briefingJsonSchema.$id).toBe('newsbrief/schema.json');
+    // A package may import itself by name through its own `exports`: what a consumer resolves.
+    const file = createRequire(import.meta.url).resolve(briefingJsonSchema.$id as string);
+    expect(file).toMatch(/schema[\\/]briefing\.schema\.json$/);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(briefingJsonSchema);
+    const { files } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(files).toContain('schema');
+  });
+
+  it('refuses unknown fields, as validateBriefing does, but allows a top-level $schema', () => {
+    expect(validate({ headline: 'H', why_it_matters: 'x' })).toBe(false);
+    expect(validate({ title: 'T', stories: [{ headline: 'H', sorce: { url: 'https://x.org' } }] })).toBe(
+      false,
+    );
+    expect(validate({ $schema: 'newsbrief/schema.json', title: 'T', stories: [{ headline: 'H' }] })).toBe(
+      true,
+    );
+  });
+});

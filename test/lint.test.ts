@@ -425,7 +425,11 @@ const cases: Record<string, Case[]> = {
       input: briefingOf({}, { sponsor: { headline: 'Trade after hours', image: photo } }),
       expected: [['warning', 'sponsor.image']],
     },
-    { name: 'a story linted alone', input: { ...clean, image: photo }, expected: [['warning', 'image']] },
+    {
+      name: 'a story linted alone',
+      input: { ...clean, image: photo },
+      expected: [['warning', 'stories[0].image']],
+    },
   ],
   'html-size': [
     { name: 'not given', input: briefingOf({}), expected: [] },
@@ -532,18 +536,20 @@ describe('options', () => {
 });
 
 describe('input', () => {
-  it('lints a story alone with paths relative to the story', () => {
+  it('lints a story alone with the paths of the story wrapped in a briefing', () => {
     const story: Story = {
       ...clean,
       headline: words(12),
       whyItMatters: undefined,
       flashback: { bullets: [words(51)] },
     };
-    expect(lintBriefing(story).map((w) => [w.rule, w.path])).toEqual([
-      ['headline-length', 'headline'],
-      ['why-it-matters', ''],
-      ['bullet-length', 'flashback.bullets[0]'],
+    const paths = (input: Briefing | Story) => lintBriefing(input).map((w) => [w.rule, w.path]);
+    expect(paths(story)).toEqual([
+      ['headline-length', 'stories[0].headline'],
+      ['why-it-matters', 'stories[0]'],
+      ['bullet-length', 'stories[0].flashback.bullets[0]'],
     ]);
+    expect(paths({ title: 'T', stories: [story] })).toEqual(paths(story));
   });
 
   it('reports edition findings first, then stories in order', () => {

@@ -125,11 +125,64 @@ describe('Markdown form', () => {
     expect(iran?.source).toEqual({ label: 'Axios', url: 'https://www.axios.com/' });
   });
 
-  it('keeps unknown front matter keys for the validator to drop', () => {
-    const briefing = parseBriefing(read('edition.md')) as unknown as Record<string, unknown>;
-    expect(briefing.utm_campaign).toBe('monday');
-    const result = validateBriefing(briefing);
-    expect(result.success && 'utm_campaign' in result.data).toBe(false);
+  it.each([
+    [
+      '---\ntitel: Morning Brief\n---\n# H\n',
+      'Line 2: front matter field "titel": unknown field; did you mean "title"?',
+    ],
+    [
+      '---\ntitle: T\npre_header: x\n---\n# H\n',
+      'Line 3: front matter field "pre_header": unknown field; did you mean "preheader"?',
+    ],
+    [
+      '---\ntitle: T\nfooter:\n  address: x\n  unsubscribe_url: "*|UNSUB|*"\n---\n# H\n',
+      'Line 5: front matter field "footer.unsubscribe_url": unknown field; did you mean "unsubscribeUrl"?',
+    ],
+    [
+      '---\nsponsor:\n  headline: H\n  image:\n    src: https://x.org/a.png\n    alt: ""\n    widht: 3\n---\n# H\n',
+      'Line 7: front matter field "sponsor.image.widht": unknown field; did you mean "width"?',
+    ],
+    [
+      '---\ntitle: T\nutm_campaign: monday\n---\n# H\n',
+      'Line 3: front matter field "utm_campaign": unknown field; expected one of "title", ',
+    ],
+  ])('refuses an unknown front matter key with its line and the field meant: %j', (source, message) => {
+    expect(parseError(source)).toContain(message);
+  });
+
+  it.each([
+    ['---\n__proto__:\n  polluted: yes\n---\n# H\n', 2, '__proto__'],
+    ['---\ntitle: T\nconstructor: x\n---\n# H\n', 3, 'constructor'],
+    ['---\ntitle: T\nfooter:\n  text: x\n  prototype: y\n---\n# H\n', 5, 'footer.prototype'],
+  ])('refuses a %j key by name, at its line', (source, line, field) => {
+    let thrown: unknown;
+    try {
+      parseBriefing(source);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(NewsbriefError);
+    expect(thrown).toMatchObject({ line, column: 1 });
+    expect((thrown as Error).message).toBe(
+      `Line ${line}: front matter field "${field}" is not allowed: it names a JavaScript internal`,
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['# Story\n\nLede.\n\n## \n\nText.\n', 5, '"## " heading needs label text'],
+    ['# Story\n\nLede.\n\n###\n\nText.\n', 5, '"### " heading needs label text'],
+    ['# Story\n\nLede.\n\n# \n\nText.\n', 5, '"# " heading needs headline text'],
+  ])('an empty heading is a parse error at its line: %j', (source, line, message) => {
+    let thrown: unknown;
+    try {
+      parseBriefing(source);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(NewsbriefError);
+    expect(thrown).toMatchObject({ line, column: 1 });
+    expect((thrown as Error).message).toContain(message);
   });
 
   it('titles the briefing with the first headline, as plain text, when front matter has none', () => {

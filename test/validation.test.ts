@@ -191,14 +191,45 @@ describe('validateBriefing', () => {
     expect(result.success && result.data.title).toBe('A big day');
   });
 
-  it('ignores unknown fields', () => {
+  it('refuses unknown fields at their paths, with the field that was meant', () => {
     const result = validateBriefing({
       ...briefing(),
       edition: 42,
-      stories: [{ headline: 'H', tags: ['x'] }],
+      stories: [
+        {
+          headline: 'H',
+          why_it_matters: 'It matters.',
+          sorce: { url: 'https://example.com' },
+          sections: [{ label: 'L', text: 'x', bulets: ['a'] }],
+          image: { src: 'https://example.com/a.png', alt: '', titel: 'x' },
+        },
+      ],
+      footer: { Unsubscribe_URL: '*|UNSUB|*' },
     });
-    expect(result.success).toBe(true);
-    if (result.success) expect(result.data.stories[0]).toEqual({ headline: 'H' });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const expected = [
+      { path: 'edition', message: expect.stringMatching(/^unknown field; expected one of "title", /) },
+      { path: 'stories[0].why_it_matters', message: 'unknown field; did you mean "whyItMatters"?' },
+      { path: 'stories[0].sorce', message: 'unknown field; did you mean "source"?' },
+      { path: 'stories[0].sections[0].bulets', message: 'unknown field; did you mean "bullets"?' },
+      {
+        path: 'stories[0].image.titel',
+        message: expect.stringMatching(/^unknown field; expected one of "src"/),
+      },
+      { path: 'footer.Unsubscribe_URL', message: 'unknown field; did you mean "unsubscribeUrl"?' },
+    ];
+    expect(result.error.issues).toEqual(expect.arrayContaining(expected));
+    expect(result.error.issues).toHaveLength(expected.length);
+  });
+
+  it('allows a top-level $schema and drops it from the data', () => {
+    const result = validateBriefing({ $schema: 'newsbrief/schema.json', ...briefing() });
+    expect(result.success && Object.keys(result.data)).not.toContain('$schema');
+    const story = validateBriefing({ $schema: 'newsbrief/schema.json', headline: 'H' });
+    expect(story.success && story.data.stories[0]).toEqual({ headline: 'H' });
+    const nested = validateBriefing({ ...briefing(), stories: [{ headline: 'H', $schema: 'x' }] });
+    expect(nested.success).toBe(false);
   });
 
   it('accepts ESP merge tags and mailto links where URLs are expected', () => {

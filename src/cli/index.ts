@@ -1,19 +1,37 @@
 #!/usr/bin/env node
 /** The `newsbrief` command: render, lint, preview and schema. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { NewsbriefError } from '../errors.js';
 import { briefingJsonSchema } from '../schema.js';
 import { buildTemplatesCommand } from './build-templates.js';
+import { configNames, linkParamFlag } from './config.js';
+import { failureLines } from './failure.js';
 import { lintCommand } from './lint.js';
 import { parseCommand } from './parse.js';
 import { startPreview } from './preview.js';
 import { renderCommand } from './render.js';
+import { print, printError, printJson, visible } from './terminal.js';
 import { cliVersion } from './version.js';
 
 function integer(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number');
   return parsed;
+}
+
+/** `--port`: 0 (any free port) to 65535; Node would otherwise throw a RangeError with a stack. */
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value.trim()) || parsed > 65535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free one)');
+  return parsed;
+}
+
+/** `--config <file>`, taken by every command that renders or lints. */
+function configOption(command: Command): Command {
+  return command.option(
+    '--config <file>',
+    `options file (${configNames.slice(0, 2).join(' or ')}); by default the one in the working folder`,
+  );
 }
 
 /** `--format text|json`; commander refuses any other value, naming the choices. */
@@ -23,9 +41,15 @@ function formatOption(description: string): Option {
 
 /** Adds the render options every rendering command takes (`RendererFlags`), after its own. */
 function rendererFlags(command: Command): Command {
-  return command
+  return configOption(command)
     .option('--theme <file>', 'JSON file with theme tokens (brandColor, fontFamily, logoUrl, width, ...)')
     .option('--templates <path>', 'folder of template partials, or a module from build-templates')
+    .option(
+      '--link-param <name=value>',
+      'query parameter added to every story link, e.g. utm_source=newsletter (repeatable)',
+      linkParamFlag,
+    )
+    .option('--toc', 'a table of contents in editions of 4 stories or more')
     .option('--no-minify', 'keep the html readable instead of minified');
 }
 
@@ -33,7 +57,11 @@ const program = new Command()
   .name('newsbrief')
   .description('Render, lint and preview Smart Brevity email briefings.')
   .version(cliVersion, '-V, --version', 'print the newsbrief version')
-  .showHelpAfterError();
+  // Usage errors are one line too; `--help` shows the rest.
+  .configureOutput({
+    outputError: (message, write) =>
+      write(`${visible(message.trimEnd().replace(/\n+/g, ' '))} (see newsbrief --help)\n`),
+  });
 
 rendererFlags(
   program
@@ -46,10 +74,12 @@ rendererFlags(
   process.exitCode = await renderCommand(file, options);
 });
 
-program
-  .command('lint')
-  .description('Check briefings against the Smart Brevity rules.')
-  .argument('<files...>', 'briefing files (.json, .md, .txt)')
+configOption(
+  program
+    .command('lint')
+    .description('Check briefings against the Smart Brevity rules.')
+    .argument('<files...>', 'briefing files (.json, .md, .txt), or folders of them'),
+)
   .addOption(formatOption('output format'))
   .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', integer)
   .action(async (files: string[], options) => {
@@ -72,10 +102,10 @@ rendererFlags(
       'Serve the editor preview of a briefing on 127.0.0.1; it reloads the source when the file changes.',
     )
     .argument('<file>', 'briefing file (.json, .md, .txt)')
-    .option('-p, --port <n>', 'port to listen on (0 picks a free one)', integer, 4321),
+    .option('-p, --port <n>', 'port to listen on, 0-65535 (0 picks a free one)', port, 4321),
 ).action(async (file: string, options) => {
   const preview = await startPreview(file, options.port, options);
-  process.stdout.write(`Previewing ${file} at ${preview.url} (Ctrl+C to stop)\n`);
+  print(`Previewing ${file} at ${preview.url} (Ctrl+C to stop)\n`);
 });
 
 program
@@ -95,14 +125,23 @@ program
   .command('schema')
   .description('Print the JSON Schema (draft 2020-12) of a briefing or story.')
   .action(() => {
-    process.stdout.write(`${JSON.stringify(briefingJsonSchema, null, 2)}\n`);
+    printJson(briefingJsonSchema);
   });
 
-program.parseAsync().catch((error: unknown) => {
-  if (error instanceof NewsbriefError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 1;
-    return;
-  }
-  throw error;
+/** Every failure, expected or not, ends here: one line per problem, exit code 1, no stack. */
+function fail(error: unknown): void {
+  for (const line of failureLines(error)) printError(`${line}\n`);
+  process.exitCode = 1;
+}
+
+// A watcher callback or a stream can throw outside the command's promise.
+process.on('uncaughtException', (error) => {
+  fail(error);
+  process.exit(1);
 });
+process.on('unhandledRejection', (error) => {
+  fail(error);
+  process.exit(1);
+});
+
+program.parseAsync().catch(fail);

@@ -2,12 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NewsbriefError } from '../errors.js';
+import { BriefingValidationError, NewsbriefError } from '../errors.js';
 import { looksLikeJson, parseBriefing } from '../parse/index.js';
-import type { SourcePositions } from '../parse/positions.js';
+import { positionAt, type SourcePositions } from '../parse/positions.js';
 import type { RenderOptions } from '../render/renderer.js';
 import { isCompiledTemplates, type TemplatesOption } from '../render/templates.js';
-import type { Theme } from '../render/theme.js';
+import { resolveTheme, type Theme } from '../render/theme.js';
+import type { LoadedConfig } from './config.js';
+import { CommandError, fileFailure, onFile, type Place, where } from './failure.js';
+import { parseJsonText } from './json-text.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -15,14 +18,26 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The text of `file`, or of stdin for `-`. */
+/** How a file is named in messages: stdin is `<stdin>`. */
+export function displayName(file: string): string {
+  return file === '-' ? '<stdin>' : file;
+}
+
+/** The text of `file`, or of stdin for `-`, without a leading UTF-8 byte order mark. */
 export async function readSource(file: string): Promise<string> {
-  if (file === '-') return readStdin();
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new NewsbriefError(
-      `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
-    );
-  });
+  const text = file === '-' ? await readStdin() : await onFile(file, () => readFile(file, 'utf8'));
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** A briefing read from a file, not yet validated, and where its fields are written. */
+export interface BriefingSource {
+  /** The file as given (`-` for stdin). */
+  file: string;
+  input: unknown;
+  /** Positions of a Markdown or plain-text source, by briefing path. */
+  positions?: SourcePositions;
+  /** The line and column of the field at `path` (JSON and authoring text alike). */
+  locate(path: string): Place | undefined;
 }
 
 /** Loads `file` (`-` for stdin) as unvalidated briefing data; the renderer validates it. */
@@ -31,37 +46,75 @@ export async function readBriefingInput(file: string): Promise<unknown> {
 }
 
 /**
- * Loads `file` like `readBriefingInput`; a Markdown or plain-text file also gives where each part
- * was written, so findings can point at `file:line:col`.
+ * Loads `file` like `readBriefingInput`, with where each part was written, so findings and
+ * validation issues can point at `file:line:col`. A syntax or parse error is a `CommandError`
+ * at its line.
  */
-export async function readBriefingSource(
-  file: string,
-): Promise<{ input: unknown; positions?: SourcePositions }> {
+export async function readBriefingSource(file: string): Promise<BriefingSource> {
   const source = await readSource(file);
+  const name = displayName(file);
   const isJson = file === '-' ? looksLikeJson(source) : extname(file).toLowerCase() === '.json';
-  if (!isJson) {
-    const { briefing, positions } = parseBriefing(source, { positions: true });
-    return { input: briefing, positions };
+  if (isJson) {
+    const { data, locate } = parseJsonText(source, name);
+    return { file, input: data, locate };
   }
   try {
-    return { input: JSON.parse(source) as unknown };
+    const { briefing, positions } = parseBriefing(source, { positions: true });
+    return { file, input: briefing, positions, locate: (path) => positionAt(positions, path) };
   } catch (error) {
-    throw new NewsbriefError(
-      `${file === '-' ? 'stdin' : file} is not valid JSON: ${(error as Error).message}`,
-    );
+    if (error instanceof NewsbriefError) throw fileFailure(name, error);
+    throw error;
   }
 }
 
-/** Reads a JSON options file such as `--theme theme.json`. */
-export async function readJsonFile(file: string, what: string): Promise<unknown> {
-  const source = await readFile(file, 'utf8').catch(() => {
-    throw new NewsbriefError(`Cannot read ${what} file ${file}.`);
-  });
+/** Runs `work` on a read briefing; its validation issues come out at their lines in the file. */
+export function withinSource<T>(source: BriefingSource, work: () => T): T {
   try {
-    return JSON.parse(source) as unknown;
+    return work();
   } catch (error) {
-    throw new NewsbriefError(`${what} file ${file} is not valid JSON: ${(error as Error).message}`);
+    if (error instanceof NewsbriefError) throw fileFailure(displayName(source.file), error, source.locate);
+    throw error;
   }
+}
+
+/** Keys of render options: a file holding these is an options or config file, not a theme. */
+const optionKeys = ['theme', 'templates', 'linkParams', 'labels', 'toc', 'lint', 'limits', 'minify'];
+
+/**
+ * Reads and checks `--theme <file>`: a JSON file of theme tokens. A theme name (`--theme dark`)
+ * or an options file passed as a theme is refused, saying what the flag expects.
+ */
+export async function readThemeFile(file: string): Promise<Theme> {
+  if (!/\.json$/i.test(file)) {
+    throw new CommandError(
+      file,
+      '--theme expects a JSON file of theme tokens, such as theme.json holding {"brandColor": "#c8102e"}; there are no named themes',
+    );
+  }
+  const { data, locate } = parseJsonText(await readSource(file), file);
+  const options = typeof data === 'object' && data !== null ? optionKeys.filter((key) => key in data) : [];
+  if (options.length > 0) {
+    throw new CommandError(
+      file,
+      `this is an options file (it sets ${options.map((key) => `"${key}"`).join(', ')}), not a theme; pass it as --config ${file}, or pass only its theme tokens to --theme`,
+    );
+  }
+  try {
+    resolveTheme(data as Theme);
+  } catch (error) {
+    if (!(error instanceof BriefingValidationError)) throw error;
+    // Issues name `theme.brandColor`; in the theme file itself the field is `brandColor`.
+    throw new CommandError(
+      error.issues.map((issue) => {
+        const path = issue.path.replace(/^theme\.?/, '');
+        return {
+          at: where(file, locate(path)),
+          message: `theme file: ${path || '(root)'}: ${issue.message}`,
+        };
+      }),
+    );
+  }
+  return data as Theme;
 }
 
 /** The render options every rendering command takes: `--theme`, `--templates`, `--no-minify`. */
@@ -69,15 +122,36 @@ export interface RendererFlags {
   theme?: string;
   templates?: string;
   minify?: boolean;
+  /** `--link-param name=value`, repeatable. */
+  linkParam?: Record<string, string>;
+  /** `--toc`: a table of contents in editions of 4 stories or more. */
+  toc?: boolean;
+  /** `--config <file>`. */
+  config?: string;
 }
 
-/** Turns the command-line flags into `RenderOptions` (reading the theme file). */
-export async function rendererOptions(flags: RendererFlags): Promise<RenderOptions> {
-  const theme = flags.theme ? ((await readJsonFile(flags.theme, 'Theme')) as Theme) : undefined;
+/**
+ * Turns the config file and the command-line flags (which win) into `RenderOptions`, reading the
+ * theme file. Link parameters from both are merged, the flag's winning per name.
+ */
+export async function rendererOptions(flags: RendererFlags, loaded?: LoadedConfig): Promise<RenderOptions> {
+  const config = loaded?.config ?? {};
+  const themeFile = flags.theme ?? (typeof config.theme === 'string' ? config.theme : undefined);
+  const theme =
+    themeFile !== undefined ? await readThemeFile(themeFile) : (config.theme as Theme | undefined);
+  const templates = flags.templates ?? config.templates;
+  const linkParams =
+    config.linkParams || flags.linkParam ? { ...config.linkParams, ...flags.linkParam } : undefined;
   return {
     theme,
-    templates: flags.templates && (await templatesOption(flags.templates)),
-    minify: flags.minify,
+    templates: templates && (await templatesOption(templates)),
+    // `--no-minify` sets false; commander's default `true` must not hide the config's `false`.
+    minify: flags.minify === false ? false : (config.minify ?? flags.minify),
+    linkParams,
+    labels: config.labels,
+    toc: flags.toc ?? config.toc,
+    lint: config.lint,
+    limits: config.limits,
   };
 }
 
@@ -90,11 +164,12 @@ export function isTemplatesModulePath(path: string): boolean {
 async function templatesOption(path: string): Promise<TemplatesOption> {
   if (!isTemplatesModulePath(path)) return path;
   const module = (await import(pathToFileURL(resolve(path)).href).catch((error: Error) => {
-    throw new NewsbriefError(`Cannot load the templates module ${path}: ${error.message}`);
+    throw new CommandError(path, `cannot load the templates module: ${error.message.split('\n')[0]}`);
   })) as { default?: unknown };
   if (!isCompiledTemplates(module.default)) {
-    throw new NewsbriefError(
-      `--templates ${path}: expected a module written by \`newsbrief build-templates\`, found one without that default export.`,
+    throw new CommandError(
+      path,
+      '--templates expected a module written by `newsbrief build-templates`, found one without that default export',
     );
   }
   return module.default;

@@ -2,13 +2,15 @@
  * `newsbrief parse <file>`: the structure read from a Markdown or plain-text paste (stories,
  * labels, blocks, with their lines), so an editor can see why a paste came out as it did.
  */
-
+import { NewsbriefError } from '../errors.js';
 import { plainText } from '../lint/sentences.js';
 import type { Briefing, SectionBlock, Story } from '../model.js';
 import { collapseWhitespace, countWords } from '../normalize/inline.js';
 import { parseBriefing } from '../parse/index.js';
 import type { SourcePositions } from '../parse/positions.js';
-import { readSource } from './input.js';
+import { fileFailure } from './failure.js';
+import { displayName, readSource } from './input.js';
+import { print, printJson } from './terminal.js';
 
 /** Flags of `newsbrief parse`. */
 export interface ParseCommandOptions {
@@ -18,10 +20,15 @@ export interface ParseCommandOptions {
 
 /** Prints what `file` (`-` for stdin) parses to; exit code 0 (a source that cannot be read throws). */
 export async function parseCommand(file: string, options: ParseCommandOptions): Promise<number> {
-  const { briefing, positions } = parseBriefing(await readSource(file), { positions: true });
-  if (options.format === 'json')
-    process.stdout.write(`${JSON.stringify({ briefing, positions }, null, 2)}\n`);
-  else process.stdout.write(parseReport(briefing, positions));
+  const source = await readSource(file);
+  let parsed: { briefing: Briefing; positions: SourcePositions };
+  try {
+    parsed = parseBriefing(source, { positions: true });
+  } catch (error) {
+    throw error instanceof NewsbriefError ? fileFailure(displayName(file), error) : error;
+  }
+  if (options.format === 'json') printJson(parsed);
+  else print(parseReport(parsed.briefing, parsed.positions));
   return 0;
 }
 

@@ -13,7 +13,10 @@ import { NewsbriefError } from '../errors.js';
 import { buildTemplates, evaluateBuilt, templatesModuleSource } from '../node/build-templates.js';
 import { createRenderer } from '../node/index.js';
 import { usesDefaultTemplates } from '../render/templates.js';
+import { loadConfig } from './config.js';
+import { configured } from './configured.js';
 import { bundleEditor } from './editor-bundle.js';
+import { isSystemError, onFile, systemProblem } from './failure.js';
 import { isTemplatesModulePath, type RendererFlags, readSource, rendererOptions } from './input.js';
 import { previewPage } from './preview-page.js';
 import { refuseForeignRequest } from './request-guard.js';
@@ -29,10 +32,16 @@ export async function startPreview(
   port: number,
   flags: RendererFlags = {},
 ): Promise<PreviewHandle> {
-  const options = await rendererOptions(flags);
-  const templates = await browserTemplates(flags, options.theme?.width);
+  const loaded = await loadConfig(flags.config);
+  const options = await rendererOptions(flags, loaded);
+  const templates = await browserTemplates(
+    { ...flags, templates: flags.templates ?? loaded.config.templates },
+    options.theme?.width,
+  );
   // The browser renders; checking the options once here reports a bad theme in the terminal.
-  await createRenderer({ ...options, templates: templates?.compiled ?? options.templates });
+  await configured(loaded, () =>
+    createRenderer({ ...options, templates: templates?.compiled ?? options.templates }),
+  );
   const editor = await editorScripts();
   const page = previewPage({ file, theme: options.theme, templates: templates !== undefined });
 
@@ -83,7 +92,11 @@ export async function startPreview(
   const watcher = watchFile(file, () => void reload());
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      watcher.close();
+      // EADDRINUSE, EACCES…: one line naming the address, not a stack from inside `net`.
+      reject(isSystemError(error) ? systemProblem(error, `127.0.0.1:${port}`) : error);
+    });
     server.listen(port, '127.0.0.1', resolve);
   });
   const { port: actual } = server.address() as AddressInfo;
@@ -125,7 +138,9 @@ async function browserTemplates(
         `--templates ${flags.templates}: the browser preview loads ES modules; write one with \`newsbrief build-templates <dir> -o templates.js\`.`,
       );
     }
-    return { module: await readFile(flags.templates, 'utf8') };
+    const source = await onFile(flags.templates, () => readFile(flags.templates as string, 'utf8'));
+    // A `.js` built for a CommonJS project assigns `module.exports`; the browser needs `export default`.
+    return { module: source.replace(/^module\.exports = /m, 'export default ') };
   }
   if (usesDefaultTemplates(flags.templates, width, flags.minify ?? true)) {
     return undefined;

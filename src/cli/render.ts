@@ -1,9 +1,17 @@
 /** `newsbrief render`: one briefing → html (and optionally text) files or stdout. */
-import { writeFile } from 'node:fs/promises';
-import type { Briefing } from '../model.js';
 import { createRenderer } from '../node/index.js';
-import { formatWarning } from './format.js';
-import { type RendererFlags, readBriefingInput, rendererOptions } from './input.js';
+import { loadConfig } from './config.js';
+import { configured } from './configured.js';
+import { formatWarning, placeWarning } from './format.js';
+import {
+  displayName,
+  type RendererFlags,
+  readBriefingSource,
+  rendererOptions,
+  withinSource,
+} from './input.js';
+import { writeOutput } from './output-file.js';
+import { printDocument, printError } from './terminal.js';
 
 export interface RenderCommandOptions extends RendererFlags {
   output?: string;
@@ -11,15 +19,20 @@ export interface RenderCommandOptions extends RendererFlags {
 }
 
 export async function renderCommand(file: string, options: RenderCommandOptions): Promise<number> {
-  const input = (await readBriefingInput(file)) as Briefing;
-  const renderer = await createRenderer(await rendererOptions(options));
-  const result = renderer.render(input);
-  for (const warning of result.warnings) process.stderr.write(`${formatWarning(file, warning)}\n`);
-  if (options.output) await writeFile(options.output, result.html);
-  else process.stdout.write(result.html);
-  if (options.text) await writeFile(options.text, result.text);
+  const loaded = await loadConfig(options.config);
+  const source = await readBriefingSource(file);
+  const renderer = await configured(loaded, async () =>
+    createRenderer(await rendererOptions(options, loaded)),
+  );
+  const result = withinSource(source, () => renderer.render(source.input as never));
+  const name = displayName(file);
+  for (const warning of result.warnings)
+    printError(`${formatWarning(name, placeWarning(warning, source))}\n`);
+  if (options.output) await writeOutput(options.output, result.html);
+  else printDocument(result.html);
+  if (options.text) await writeOutput(options.text, result.text);
   if (options.output) {
-    process.stderr.write(
+    printError(
       `Wrote ${options.output} (${result.stats.htmlBytes} bytes, ${result.stats.words} words, ${result.stats.readingMinutes} min)${options.text ? ` and ${options.text}` : ''}\n`,
     );
   }

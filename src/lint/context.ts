@@ -43,7 +43,7 @@ export interface StoryContext {
   story: Story;
   index: number;
   sections: OrderedSection[];
-  /** Path of the story itself: `stories[1]`, or `''` when a story is linted alone. */
+  /** Path of the story itself: `stories[1]` (`stories[0]` for a story linted alone). */
   root: string;
   /** Path of a field given relative to the story: `at('lede')` → `stories[1].lede`. */
   at: (relative: string) => string;
@@ -54,7 +54,11 @@ export interface StoryContext {
 /** The input of every rule. */
 export interface LintContext {
   briefing: Briefing;
-  /** True when a `Story` was passed alone, so paths are relative to it. */
+  /**
+   * True when a `Story` was passed alone. Its paths are still `stories[0]…`, as for the story
+   * wrapped in a briefing (the contract treats it as a one-story briefing), so one finding has
+   * one path however the story was passed.
+   */
   standalone: boolean;
   stories: StoryContext[];
   htmlBytes: number | undefined;
@@ -76,7 +80,7 @@ export interface TextField {
 
 export function createContext(briefing: Briefing, standalone: boolean, htmlBytes?: number): LintContext {
   const stories = briefing.stories.map((story, index): StoryContext => {
-    const root = standalone ? '' : `stories[${index}]`;
+    const root = `stories[${index}]`;
     return { story, index, sections: orderedSections(story), root, at: pathsUnder(root) };
   });
   const fields = new Map<string, FieldText>();

@@ -37,7 +37,8 @@ export function preheaderLength(
   limits: LintRuleThresholds['preheader-length'],
 ): LintWarning[] {
   const preheader = preheaderOf(ctx);
-  const path = preheader.derived && ctx.standalone ? 'lede' : 'preheader';
+  // A story alone has no preheader field to point at: point at the lede it was derived from.
+  const path = preheader.derived && ctx.standalone ? 'stories[0].lede' : 'preheader';
   const origin = preheader.derived ? ' (derived from the first story)' : '';
   const length = [...preheader.text].length;
   const warnings: LintWarning[] = [];

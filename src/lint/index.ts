@@ -35,7 +35,8 @@ const checks: { [Name in LintRuleName]: Check<Name> } = {
 /**
  * Checks a briefing (or a single story) against Smart Brevity guidance and email size limits.
  * Findings never stop a render; each names its rule, a severity, how to fix it and the field path
- * (`stories[1].lede`, or `lede` when a story is linted alone).
+ * (`stories[1].lede`; a story linted alone is a one-story briefing, so its paths are
+ * `stories[0].…`, the same as for the story wrapped in a briefing).
  *
  * Edition-wide findings (path `''` or `preheader`) come first, then each story's, in story order
  * and in the order of `lintRules`.
@@ -51,7 +52,7 @@ export function lintBriefing(input: Briefing | Story, options: LintOptions = {})
   return lintValidated(assertBriefing(input), isStandaloneStory(input), options);
 }
 
-/** True when the input is a story passed alone: paths are then relative to the story. */
+/** True when the input is a story passed alone (it has no greeting, subject or sponsor to lint). */
 export function isStandaloneStory(input: Briefing | Story): boolean {
   return !('stories' in input) && 'headline' in input;
 }

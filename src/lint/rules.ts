@@ -1,4 +1,5 @@
 /** The rule table: every brevity and size rule, its default thresholds and what it checks. */
+import { suggestKey } from '../did-you-mean.js';
 import { NewsbriefError } from '../errors.js';
 import type { LintOptions, LintRuleName, LintRuleThresholds, LintSeverity } from './types.js';
 
@@ -132,7 +133,12 @@ function checkRuleSettings(options: LintOptions): void {
   for (const [name, setting] of Object.entries(options.rules ?? {})) {
     const where = `Lint option rules.${name}`;
     if (!ruleNames.has(name)) {
-      throw new NewsbriefError(`${where}: unknown rule; known rules are ${[...ruleNames].join(', ')}.`);
+      const suggestion = suggestKey(name, ruleNames);
+      throw new NewsbriefError(
+        suggestion
+          ? `${where}: unknown rule; did you mean "${suggestion}"?`
+          : `${where}: unknown rule; known rules are ${[...ruleNames].join(', ')}.`,
+      );
     }
     if (setting === undefined || setting === 'off') continue;
     if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) {

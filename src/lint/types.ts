@@ -11,8 +11,8 @@ export interface LintWarning {
   /** What is wrong and how to fix it: "Headline has 9 words; cut it to 6 or fewer." */
   message: string;
   /**
-   * Field path such as `stories[1].lede` or `stories[0].sections[2].bullets[1]`; relative to the
-   * story (`lede`) when a story is linted alone; `''` for the whole briefing.
+   * Field path such as `stories[1].lede` or `stories[0].sections[2].bullets[1]`, also when a story
+   * is linted alone (`stories[0].lede`: it is a one-story briefing); `''` for the whole briefing.
    */
   path: string;
 }

@@ -2,10 +2,11 @@
 // js-yaml is bundled into dist (see tsup.config.ts). It replaced `yaml`, whose document model
 // newsbrief does not need, to keep the browser bundle small: 14 KB gzipped instead of 30 KB.
 import { load, YAMLException } from 'js-yaml';
+import { unknownFieldMessage } from '../did-you-mean.js';
 import type { Briefing, Sponsor } from '../model.js';
 import { parseError } from './errors.js';
 
-/** Edition fields read from front matter; unknown keys are kept for the validator to drop. */
+/** Edition fields read from front matter; any other key is an error naming its line. */
 export type FrontMatter = Partial<Omit<Briefing, 'stories'>> & Record<string, unknown>;
 
 /** The front matter block and the source that follows it. */
@@ -62,10 +63,30 @@ function parseYaml(text: string, lineOffset: number): FrontMatter {
     );
   }
   const lines = fieldLines(text);
-  return readFields(
-    data as Record<string, unknown>,
-    (name) => lineOffset + (lines.get(name) ?? firstContentLine(text)),
-  );
+  const textLines = text.split('\n');
+  return readFields(data as Record<string, unknown>, (path) => {
+    const [name = '', ...nested] = path;
+    let line = lines.get(name) ?? firstContentLine(text);
+    for (const key of nested) line = nestedLine(textLines, line, key);
+    return lineOffset + line;
+  });
+}
+
+/**
+ * The 1-based line of `key` inside the mapping that starts at `parentLine`: the first more
+ * indented line below it that opens with the key, or the parent's line when it is written inline.
+ */
+function nestedLine(lines: readonly string[], parentLine: number, key: string): number {
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const parentIndent = indent(lines[parentLine - 1] ?? '');
+  for (let index = parentLine; index < lines.length; index += 1) {
+    const line = lines[index] as string;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    if (indent(line) <= parentIndent) break;
+    const name = topLevelKey.exec(line.trimStart().replace(/^-\s+/, ''));
+    if ((name?.[1] ?? name?.[2] ?? name?.[3]?.trimEnd()) === key) return index + 1;
+  }
+  return parentLine;
 }
 
 /** The 1-based line of the first line that is neither blank nor a comment. */
@@ -89,27 +110,53 @@ function fieldLines(text: string): Map<string, number> {
   return lines;
 }
 
+/** The line of a field by its path: `['footer', 'address']`. */
+type LineOf = (path: readonly string[]) => number;
+
 const textFields = new Set(['title', 'date', 'subject', 'preheader', 'greeting', 'locale']);
+const editionFields = [...textFields, 'dir', 'footer', 'sponsor'];
 const footerFields = ['text', 'address', 'unsubscribeUrl', 'preferencesUrl'] as const;
 const sponsorText = ['label', 'headline', 'text', 'url'] as const;
+const sponsorFields = [...sponsorText, 'image', 'after'];
 const imageText = ['src', 'alt', 'href', 'credit'] as const;
+const imageFields = [...imageText, 'width', 'height', 'aspectRatio'];
 
-function readFields(map: Record<string, unknown>, lineOf: (name: string) => number): FrontMatter {
+/** Keys that could reach an object's prototype once the data is copied or merged. */
+const reservedKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Refuses a key the briefing format does not have: a misspelt `titel:` would otherwise be
+ * dropped by validation and the edition sent without its title, so the error names the line and
+ * the field that was meant. `__proto__`, `constructor` and `prototype` are refused by name.
+ */
+function checkKeys(map: object, path: readonly string[], known: readonly string[], lineOf: LineOf): void {
+  for (const key of Object.keys(map)) {
+    if (known.includes(key)) continue;
+    const field = [...path, key].join('.');
+    const line = lineOf([...path, key]);
+    if (reservedKeys.has(key)) {
+      throw parseError(line, `front matter field "${field}" is not allowed: it names a JavaScript internal`);
+    }
+    throw parseError(line, `front matter field "${field}": ${unknownFieldMessage(key, known)}`);
+  }
+}
+
+function readFields(map: Record<string, unknown>, lineOf: LineOf): FrontMatter {
+  if (Object.hasOwn(map, 'stories')) {
+    throw parseError(
+      lineOf(['stories']),
+      'stories come from the "# Headline" sections below the front matter, not from a "stories" field',
+    );
+  }
+  checkKeys(map, [], editionFields, lineOf);
   const out: FrontMatter = {};
   for (const [name, value] of Object.entries(map)) {
-    const line = lineOf(name);
+    const line = lineOf([name]);
     if (value === null || value === undefined) continue;
-    if (name === 'stories') {
-      throw parseError(
-        line,
-        'stories come from the "# Headline" sections below the front matter, not from a "stories" field',
-      );
-    }
     if (textFields.has(name)) out[name] = text(value, name, line);
     else if (name === 'dir') out.dir = direction(value, line);
-    else if (name === 'footer') out.footer = record(value, 'footer', line, footerFields);
-    else if (name === 'sponsor') out.sponsor = sponsor(value, line);
-    else out[name] = value;
+    else if (name === 'footer') out.footer = record(value, ['footer'], lineOf, footerFields, footerFields);
+    else if (name === 'sponsor') out.sponsor = sponsor(value, lineOf);
   }
   return out;
 }
@@ -129,30 +176,36 @@ function direction(value: unknown, line: number): 'ltr' | 'rtl' {
 
 function record<K extends string>(
   value: unknown,
-  field: string,
-  line: number,
+  path: readonly string[],
+  lineOf: LineOf,
+  known: readonly string[],
   texts: readonly K[],
 ): Record<string, unknown> & Partial<Record<K, string>> {
+  const field = path.join('.');
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw parseError(line, `front matter field "${field}" must be a mapping, found ${kind(value)}`);
+    throw parseError(lineOf(path), `front matter field "${field}" must be a mapping, found ${kind(value)}`);
   }
+  checkKeys(value, path, known, lineOf);
   const out: Record<string, unknown> = { ...value };
   for (const name of texts) {
     const item = out[name];
     if (item === null || item === undefined) delete out[name];
-    else out[name] = text(item, `${field}.${name}`, line);
+    else out[name] = text(item, `${field}.${name}`, lineOf([...path, name]));
   }
   return out as Record<string, unknown> & Partial<Record<K, string>>;
 }
 
 /** Only the field types are checked; a missing sponsor headline is left for the validator to name. */
-function sponsor(value: unknown, line: number): Sponsor {
-  const out = record(value, 'sponsor', line, sponsorText);
-  if (out.after !== undefined && out.after !== null) out.after = count(out.after, 'sponsor.after', line);
+function sponsor(value: unknown, lineOf: LineOf): Sponsor {
+  const out = record(value, ['sponsor'], lineOf, sponsorFields, sponsorText);
+  const numberAt = (path: string[], item: unknown) => count(item, path.join('.'), lineOf(path));
+  if (out.after !== undefined && out.after !== null) out.after = numberAt(['sponsor', 'after'], out.after);
   if (out.image !== undefined && out.image !== null) {
-    const image = record(out.image, 'sponsor.image', line, imageText);
-    if (image.width !== undefined && image.width !== null)
-      image.width = count(image.width, 'sponsor.image.width', line);
+    const image = record(out.image, ['sponsor', 'image'], lineOf, imageFields, imageText);
+    for (const name of ['width', 'height', 'aspectRatio'] as const) {
+      if (image[name] !== undefined && image[name] !== null)
+        image[name] = numberAt(['sponsor', 'image', name], image[name]);
+    }
     out.image = image;
   }
   return out as unknown as Sponsor;

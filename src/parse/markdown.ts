@@ -76,7 +76,8 @@ export function parseMarkdown(body: string, lineOffset = 0): MarkdownEdition {
     if (block.type === 'heading' && block.depth === 1) {
       if (builder) finish(builder);
       const written = inlineSubset(block.text);
-      if (!written) throw parseError(spot.line, 'a "# " heading needs headline text after the "#"');
+      if (!written)
+        throw parseError(spot.line, 'a "# " heading needs headline text after the "#"', spot.column);
       const { kicker, headline } = splitKicker(written);
       builder = new StoryBuilder(headline, kicker, spot);
       continue;
@@ -131,10 +132,22 @@ function addBlock(builder: StoryBuilder, block: MarkdownBlock, at: Locate, spot 
   switch (block.type) {
     case 'hr':
       return;
-    case 'heading':
+    case 'heading': {
       // A `##` heading inside a story reads as an axiom label; the paragraphs below are its text.
-      builder.section(displayLabel(inlineSubset(block.text)), '', spot);
+      const label = inlineSubset(block.text);
+      // An empty one is a paste cut short: as a label-less section it would parse, then fail
+      // validation far from the line that caused it.
+      if (!label) {
+        const marks = '#'.repeat(block.depth);
+        throw parseError(
+          spot.line,
+          `a "${marks} " heading needs label text after the "${marks}"`,
+          spot.column,
+        );
+      }
+      builder.section(displayLabel(label), '', spot);
       return;
+    }
     case 'paragraph':
       addParagraph(builder, block.lines, at);
       return;

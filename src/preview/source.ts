@@ -74,7 +74,9 @@ function readJson(text: string): ReadSource {
         const scanned = scanJson(text);
         ranges = 'errorAt' in scanned ? new Map() : scanned;
       }
-      return nearest(path, (candidate) => ranges?.get(candidate));
+      // A story alone is linted as a one-story briefing (`stories[0].lede`); its JSON has no `stories`.
+      const own = isStoryAlone(data) ? path.replace(/^stories\[0\]\.?/, '') : path;
+      return nearest(own, (candidate) => ranges?.get(candidate));
     },
   };
 }
@@ -86,6 +88,10 @@ function tooDeep(text: string, at: number): JsonSyntaxError {
     `Line ${line}, column ${column}: JSON nested deeper than ${maxJsonDepth} levels (a briefing nests 8 at most)`,
     at,
   );
+}
+
+function isStoryAlone(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && !('stories' in data) && 'headline' in data;
 }
 
 /** Invalid JSON, with the offset the syntax breaks at. */
