@@ -109,7 +109,7 @@ describe('ordered section bodies', () => {
         { body: [{ paragraph: 'Intro.' }, { numbered: long }] },
       ],
     }).filter((warning) => warning.rule === 'bullet-length');
-    expect(warnings.map((warning) => warning.path)).toEqual(['sections[2].body[1].numbered']);
+    expect(warnings.map((warning) => warning.path)).toEqual(['stories[0].sections[2].body[1].numbered']);
     expect(warnings[0]?.message).toMatch(/A list has 6 items; keep the 5 that matter most/);
   });
 });

@@ -116,7 +116,9 @@ function unclosedBidi(value: string): number | undefined {
     else if (code === 0x202c) {
       if (open.length > 0 && !open[open.length - 1]?.isolate) open.pop();
     } else if (code === 0x2069) {
-      const isolate = open.findLastIndex((entry) => entry.isolate);
+      // findLastIndex is ES2023; consumers' type checks of a built .ts may target less.
+      let isolate = open.length - 1;
+      while (isolate >= 0 && !open[isolate]?.isolate) isolate -= 1;
       if (isolate >= 0) open.length = isolate;
     }
   }
