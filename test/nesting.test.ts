@@ -41,7 +41,8 @@ describe.each(['array', 'object'] as const)('%s nested 100,000 levels deep', (ki
   it.each(cases)('validateBriefing: an issue, %s', (_where, input) => {
     const result = validateBriefing(input);
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.error.issues[0]?.message).toMatch(/^(required: )?expected |^unknown field/);
+    if (!result.success)
+      expect(result.error.issues[0]?.message).toMatch(/^(required: )?expected |^unknown field/);
   });
 
   it.each(cases)('render: a BriefingValidationError, %s', async (_where, input) => {
