@@ -32,6 +32,16 @@ export type {
 } from './model.js';
 export { type ParseOptions, parseBriefing } from './parse/index.js';
 export type { SourcePosition, SourcePositions } from './parse/positions.js';
+export { personalize, type ReaderFields } from './readers/personalize.js';
+export {
+  mapReaderTokens,
+  type ReaderToken,
+  type ReaderTokenPart,
+  type ReaderTokenParts,
+  type ReaderTokenReplacer,
+  type ReaderTokenSource,
+  readerTokenKeys,
+} from './readers/tokens.js';
 export type { Labels } from './render/labels.js';
 export {
   createRenderer,
@@ -50,3 +60,8 @@ export {
   type ValidationResult,
   validateBriefing,
 } from './schema.js';
+export {
+  type UnsubscribeVerdict,
+  unsubscribeUrl,
+  verifyUnsubscribe,
+} from './send/unsubscribe.js';
