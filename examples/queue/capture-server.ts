@@ -28,6 +28,8 @@ export interface CaptureLog {
   throttled: number;
   /** Requests refused as malformed (400): a bug in the sender, none expected. */
   rejected: string[];
+  /** The first accepted body, parsed (JSON ESPs), to check what a reader would get. */
+  sample?: unknown;
 }
 
 /** Options of {@link startCaptureServer}. */
@@ -100,6 +102,7 @@ export async function startCaptureServer(options: CaptureOptions): Promise<Captu
     };
     const reply = JSON.stringify({ data: recipients.map((_, index) => ({ id: `${key}:${index}` })) });
     accepted.set(key, reply);
+    if (log.sample === undefined && options.esp !== 'mailgun') log.sample = JSON.parse(body.toString());
     log.batches.push(batch);
     for (const address of recipients) log.deliveries.set(address, (log.deliveries.get(address) ?? 0) + 1);
     await options.onAccepted?.(batch);
@@ -127,7 +130,7 @@ export function recipientsOf(esp: EspName, body: Buffer, contentType: string): s
   if (esp === 'mailgun') {
     const form = new URLSearchParams(contentType.includes('urlencoded') ? body.toString() : '');
     if (!contentType.includes('urlencoded')) throw new Error(`form body expected, got ${contentType}`);
-    return form.getAll('to');
+    return addresses(form.getAll('to'));
   }
   const data: unknown = JSON.parse(body.toString());
   switch (esp) {
@@ -135,9 +138,7 @@ export function recipientsOf(esp: EspName, body: Buffer, contentType: string): s
       return list(data, 'a JSON array of emails').flatMap((email) => addresses(field(email, 'to')));
     case 'postmark':
       return list(data, 'a JSON array of messages').flatMap((message) =>
-        String(field(message, 'To'))
-          .split(',')
-          .map((address) => address.trim()),
+        addresses(String(field(message, 'To')).split(',')),
       );
     case 'sendgrid':
       return list(field(data, 'personalizations'), 'personalizations').flatMap((entry) =>
@@ -160,8 +161,12 @@ function field(value: unknown, name: string): unknown {
   return (value as Record<string, unknown>)[name];
 }
 
+/** Bare addresses from `to` fields, which may be `Name <address>` mailboxes. */
 function addresses(value: unknown): string[] {
-  return (Array.isArray(value) ? value : [value]).map(String);
+  return (Array.isArray(value) ? value : [value]).map((item) => {
+    const text = String(item);
+    return /<([^<>]+)>\s*$/.exec(text)?.[1] ?? text.trim();
+  });
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
