@@ -97,7 +97,8 @@ async function post(settings: QueueSettings, batch: EspBatch, jobId: string, que
       ...authHeaders(settings),
     },
     body,
-    signal: AbortSignal.timeout(Math.max(5000, settings.lockDurationMs / 2)),
+    // The job's lock is renewed while we wait, so a slow ESP costs time, not the job.
+    signal: AbortSignal.timeout(60_000),
   });
   const answer = await response.text();
   if (response.ok) return;
