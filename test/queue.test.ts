@@ -1,7 +1,8 @@
 /**
  * The queue recipe end to end: a real redis-server, the producer enqueueing 20,000 recipients as
  * ESP-sized jobs, three worker processes posting to a capture server, one of them killed with
- * SIGKILL right after the ESP accepted its batch. Every recipient must arrive exactly once.
+ * SIGKILL right after the ESP accepted its batch (the fifth of the run). Every recipient must
+ * arrive exactly once.
  *
  * SendGrid by default (the ESP merges reader tokens: 20 calls of 1,000); `QUEUE_TEST_ESP=resend`
  * runs the path where workers `personalize` every message (200 calls of 100, ~400 MB of JSON),
@@ -132,19 +133,20 @@ describe('queue recipe: BullMQ over redis-server', () => {
     };
     const settings = readSettings(env);
     const started = await Promise.all([spawnWorker(env), spawnWorker(env), spawnWorker(env)]);
-    const victim = started[0] as ChildProcess;
+    let victim: ChildProcess | undefined;
 
-    // Kill the victim right after the ESP accepted its second batch, before it hears back: it
-    // holds that job, never completes it, and another worker must re-run it.
+    // Once a few batches are through, kill whichever worker sent the next one, right after the ESP
+    // accepted it and before it hears back: it holds that job, never completes it, and another
+    // worker must re-run it.
     let killedKey: string | undefined;
-    let victimBatches = 0;
     onAccepted = async (batch) => {
-      if (killedKey !== undefined || !batch.userAgent.endsWith(`/${victim.pid}`)) return;
-      victimBatches += 1;
-      if (victimBatches < 2) return;
+      if (killedKey !== undefined || capture?.log.batches.length !== 5) return;
+      victim = started.find((worker) => batch.userAgent.endsWith(`/${worker.pid}`));
+      if (!victim) throw new Error(`no worker sent ${batch.idempotencyKey} (${batch.userAgent})`);
       killedKey = batch.idempotencyKey;
-      const exited = new Promise((resolve) => victim.once('exit', resolve));
-      victim.kill('SIGKILL');
+      const dead = victim;
+      const exited = new Promise((resolve) => dead.once('exit', resolve));
+      dead.kill('SIGKILL');
       await exited;
     };
 
@@ -182,7 +184,7 @@ describe('queue recipe: BullMQ over redis-server', () => {
       expect(counts.failed ?? 0).toBe(0);
       expect(counts.completed).toBe(enqueued.jobs);
       expect(killedKey).toBeDefined();
-      expect(victim.signalCode).toBe('SIGKILL');
+      expect(victim?.signalCode).toBe('SIGKILL');
       expect(log.rejected).toEqual([]);
       // The killed worker's batch was posted again by the worker that took it over, with the same
       // key, and the ESP answered without delivering twice.
