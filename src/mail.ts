@@ -6,6 +6,7 @@ import { NewsbriefError } from './errors.js';
 import { checkMailbox, headerUnsafe, isAddress, unsafeCharacter } from './mail-address.js';
 import { quote, urlProtocol } from './normalize/links.js';
 import type { RenderResult } from './render/renderer.js';
+import { type ListHeaderOptions, listHeaders } from './send/headers.js';
 
 /** Where an unsubscribe request goes: an https endpoint (one-click, RFC 8058), a mailbox, or both. */
 export interface ListUnsubscribe {
@@ -15,8 +16,11 @@ export interface ListUnsubscribe {
   mailto?: string;
 }
 
-/** Who the message is from and to, and where unsubscribe requests go. */
-export interface MailEnvelope {
+/**
+ * Who the message is from and to, where unsubscribe requests go, and the list headers
+ * (`listId`, `archiveUrl`, `feedbackId`) that identify the newsletter.
+ */
+export interface MailEnvelope extends ListHeaderOptions {
   /**
    * One address, bare (`news@example.com`) or with a display name (`Morning Brief <news@example.com>`).
    * A name with `,` `:` `;` `@` `<` `>` or `"` in it is quoted (`Doe, Jane <…>` → `"Doe, Jane" <…>`).
@@ -49,7 +53,10 @@ export interface MailMessage {
   /** Plain-text part; nodemailer sends it first in `multipart/alternative`. */
   text: string;
   html: string;
-  /** `List-Unsubscribe` and, with an https URL, `List-Unsubscribe-Post: List-Unsubscribe=One-Click`. */
+  /**
+   * `List-Unsubscribe` and, with an https URL, `List-Unsubscribe-Post: List-Unsubscribe=One-Click`;
+   * `List-Id`, `List-Archive` and `Feedback-ID` when the envelope names them.
+   */
   headers: Record<string, string>;
 }
 
@@ -69,6 +76,18 @@ export function toMailMessage(result: RenderResult, envelope: MailEnvelope): Mai
   const to = checkRecipients(envelope.to);
   const unsubscribe = envelope.listUnsubscribe ?? result.listUnsubscribe;
   const field = envelope.listUnsubscribe ? 'envelope.listUnsubscribe' : 'result.listUnsubscribe';
+  const headers = { ...listUnsubscribeHeaders(unsubscribe, field), ...listHeaders(envelope, 'envelope') };
+  return { from, to, subject: headerText(result.subject), text: result.text, html: result.html, headers };
+}
+
+/**
+ * `List-Unsubscribe` (and, with an https `url`, `List-Unsubscribe-Post`) for these targets,
+ * checked; a bad target throws a `NewsbriefError` naming `${field}.url` or `${field}.mailto`.
+ */
+export function listUnsubscribeHeaders(
+  unsubscribe: ListUnsubscribe | undefined,
+  field: string,
+): Record<string, string> {
   const headers: Record<string, string> = {};
   const targets: string[] = [];
   const url = unsubscribe?.url === undefined ? undefined : unsubscribeTarget('url', unsubscribe.url, field);
@@ -77,7 +96,7 @@ export function toMailMessage(result: RenderResult, envelope: MailEnvelope): Mai
     targets.push(`<${unsubscribeTarget('mailto', unsubscribe.mailto, field)}>`);
   if (targets.length > 0) headers['List-Unsubscribe'] = targets.join(', ');
   if (url) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-  return { from, to, subject: headerText(result.subject), text: result.text, html: result.html, headers };
+  return headers;
 }
 
 function checkRecipients(value: unknown): string | string[] {
@@ -139,7 +158,7 @@ function safeDecode(value: string): string {
  * logs as it is. Split and trimmed rather than one regex: `\s*[\r\n]+\s*` backtracks in
  * quadratic time over a long run of spaces (15 s for 100,000).
  */
-function headerText(value: string): string {
+export function headerText(value: string): string {
   const lines = value.split(/[\r\n\t\u2028\u2029\u0085]+/);
   const last = lines.length - 1;
   return lines

@@ -13,6 +13,7 @@ import { inlineLinks, inlinePlain, parseInline } from './normalize/inline.js';
 import { isMergeTag, linkProblem, quote } from './normalize/links.js';
 import { memoizeString } from './normalize/memo.js';
 import { normalizeLineBreaks, textCharacterProblem } from './normalize/text-hygiene.js';
+import { readerTokenProblem } from './readers/tokens.js';
 
 /**
  * Size limits that keep one bad request from hanging or exhausting a render service. Together they
@@ -152,7 +153,8 @@ function buildSchemas(limits: Required<BriefingLimits>, direction: 'ltr' | 'rtl'
       ),
       v.rawCheck<string>(({ dataset, addIssue }) => {
         if (!dataset.typed || dataset.value.length > limits.maxTextLength) return;
-        const problem = textCharacterProblem(dataset.value, direction === 'rtl');
+        const problem =
+          textCharacterProblem(dataset.value, direction === 'rtl') ?? readerTokenProblem(dataset.value);
         if (problem) addIssue({ message: problem });
       }),
     ] as const;

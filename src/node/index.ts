@@ -41,6 +41,16 @@ export type {
 } from '../model.js';
 export { type ParseOptions, parseBriefing } from '../parse/index.js';
 export type { SourcePosition, SourcePositions } from '../parse/positions.js';
+export { personalize, type ReaderFields } from '../readers/personalize.js';
+export {
+  mapReaderTokens,
+  type ReaderToken,
+  type ReaderTokenPart,
+  type ReaderTokenParts,
+  type ReaderTokenReplacer,
+  type ReaderTokenSource,
+  readerTokenKeys,
+} from '../readers/tokens.js';
 export type { Labels } from '../render/labels.js';
 export type { Renderer, RenderOptions, RenderResult } from '../render/renderer.js';
 export type { EditionStats } from '../render/stats.js';
@@ -53,6 +63,51 @@ export {
   type ValidationResult,
   validateBriefing,
 } from '../schema.js';
+export {
+  type CustomUnsubscribe,
+  type EspBatch,
+  type EspBatchFor,
+  type EspBatchOf,
+  type EspName,
+  type EspOptions,
+  type EspOptionsBase,
+  espBatches,
+  type MailgunBatch,
+  type MailgunOptions,
+  type PostmarkBatch,
+  type PostmarkOptions,
+  type ResendBatch,
+  type ResendOptions,
+  type SendGridBatch,
+  type SendGridOptions,
+  type SesBatch,
+  type SesOptions,
+  type SignedUnsubscribe,
+} from '../send/esp.js';
+export type { ListHeaderOptions } from '../send/headers.js';
+export type { MailgunBatchBody } from '../send/mailgun.js';
+export type { PostmarkBatchBody, PostmarkHeader, PostmarkMessage } from '../send/postmark.js';
+export type { CheckedRecipient, EspRecipient, RecipientSource } from '../send/recipients.js';
+export type { ResendBatchBody, ResendMessage, ResendTag } from '../send/resend.js';
+export type {
+  SendGridAddress,
+  SendGridBatchBody,
+  SendGridPersonalization,
+} from '../send/sendgrid.js';
+export {
+  type SesBatchBody,
+  type SesBulkEmailEntry,
+  type SesHeader,
+  type SesStoredTemplate,
+  type SesTag,
+  type SesTemplateContent,
+  sesTemplate,
+} from '../send/ses.js';
+export {
+  type UnsubscribeVerdict,
+  unsubscribeUrl,
+  verifyUnsubscribe,
+} from '../send/unsubscribe.js';
 export { type CompileTemplatesOptions, compileTemplates } from './build-templates.js';
 
 /**

@@ -4,6 +4,7 @@
  * plain-text renderer read this one structure, so the two parts always carry the same content.
  */
 import type { Briefing, Story, StoryImage } from '../model.js';
+import { cutOutsideReaderTokens } from '../readers/tokens.js';
 import { defaultLabels, type ResolvedLabels } from '../render/labels.js';
 import { defaultDir } from '../schema.js';
 import { heightAt } from './image-size.js';
@@ -271,8 +272,9 @@ export function derivePreheader(story: Story): string {
   const source = story.lede ?? story.whyItMatters ?? story.headline;
   const plain = collapseWhitespace(inlinePlain(parseInline(source)));
   if (plain.length <= preheaderLimit) return plain;
-  const cut = plain.slice(0, preheaderLimit - 1);
-  const space = cut.lastIndexOf(' ');
+  // Reader tokens are cut whole or not at all: half a token would reach every reader as typed.
+  const cut = plain.slice(0, cutOutsideReaderTokens(plain, preheaderLimit - 1));
+  const space = cutOutsideReaderTokens(plain, cut.lastIndexOf(' '));
   return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 

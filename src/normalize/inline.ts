@@ -10,6 +10,8 @@
  * thousands of times costs what ordinary copy of the same length costs.
  */
 
+import { hasReaderToken, readerTokenRanges } from '../readers/tokens.js';
+
 export type InlineNode =
   | { type: 'text'; value: string }
   | { type: 'strong'; children: InlineNode[] }
@@ -118,10 +120,13 @@ class InlineScanner {
   private lastVisibleBefore: Int32Array | undefined;
   /** Link destinations already scanned, by the index after `](`: end index or -1. */
   private readonly destinations = new Map<number, number>();
+  /** Whether the text holds a reader token, which is text as a whole, like a merge tag. */
+  private readonly hasTokens: boolean;
 
   constructor(source: string) {
     this.source = source;
     this.length = source.length;
+    this.hasTokens = hasReaderToken(source);
   }
 
   /** Parses `source[start, end)`; `allowLinks` is false inside a link label. */
@@ -134,6 +139,11 @@ class InlineScanner {
     while (i < end) {
       const code = source.charCodeAt(i);
       if (code !== star && code !== underscore && code !== openBracket && code !== backslash) {
+        i += 1;
+        continue;
+      }
+      // Inside `{{reader.first_name|_you_}}` nothing is markup: the token reaches `personalize` whole.
+      if (this.hasTokens && this.inMergeTag(i)) {
         i += 1;
         continue;
       }
@@ -291,8 +301,9 @@ class InlineScanner {
   }
 
   /**
-   * Whether `p` lies inside a `*|NAME|*` merge tag. A tag is text, so nothing in it closes emphasis
-   * (`4*5 for *|FNAME|*` and `_a *|MC_X|*` stay literal). Marked by one forward pass, on first use.
+   * Whether `p` lies inside a `*|NAME|*` merge tag or a reader token. A tag is text, so nothing in
+   * it closes emphasis (`4*5 for *|FNAME|*` and `_a *|MC_X|*` stay literal). Marked by one forward
+   * pass, on first use.
    */
   private inMergeTag(p: number): boolean {
     if (this.mergeTags === undefined) {
@@ -304,6 +315,8 @@ class InlineScanner {
         if (tagEnd > 0) tags.fill(1, from, tagEnd);
         from = source.indexOf('*|', tagEnd > 0 ? tagEnd : from + 2);
       }
+      const tokens = this.hasTokens ? readerTokenRanges(source) : [];
+      for (let k = 0; k < tokens.length; k += 2) tags.fill(1, tokens[k], tokens[k + 1]);
       this.mergeTags = tags;
     }
     return this.mergeTags[p] === 1;
@@ -334,7 +347,7 @@ class InlineScanner {
     if (this.labelEndAfter === undefined) {
       this.labelEndAfter = this.closerTable((p) => {
         const code = source.charCodeAt(p);
-        return code === closeBracket || code === newline;
+        return (code === closeBracket && !(this.hasTokens && this.inMergeTag(p))) || code === newline;
       });
       this.lastVisibleBefore = new Int32Array(this.length + 1);
       let last = -1;

@@ -1,4 +1,5 @@
 /** Link rules shared by validation, HTML and text: which URLs are allowed and how tracking params are added. */
+import { hasReaderToken } from '../readers/tokens.js';
 import { memoizeString } from './memo.js';
 import { urlCharacterProblem } from './text-hygiene.js';
 
@@ -35,6 +36,10 @@ export function linkProblem(value: string, orElse = ''): string | undefined {
   // The URL parser drops tabs and line breaks silently; the href would still carry them.
   const characters = urlCharacterProblem(value);
   if (characters) return characters;
+  // A value filled into a URL could add parameters or change its host; only a whole footer URL
+  // may be a token (`{{reader.unsubscribeUrl}}`, an exact merge tag), and `personalize` checks it.
+  if (hasReaderToken(value))
+    return `expected a URL without reader tokens (a footer URL may be one whole token, such as {{reader.unsubscribeUrl}}), found ${quote(value)}`;
   const protocol = urlProtocol(value);
   if (protocol === undefined)
     return `expected an absolute https:, http: or mailto: URL${orElse}, found ${quote(value)}`;

@@ -6,6 +6,7 @@
  * each delimiter in text, so no ESP parses it while readers see the same characters, and URLs get
  * the delimiter characters percent-encoded, which a server reads the same way.
  */
+import { readerTokenRanges } from '../readers/tokens.js';
 import type { InlineNode } from './inline.js';
 import { memoizeByNodes } from './inline.js';
 
@@ -24,8 +25,31 @@ export function withoutJoiners(value: string): string {
   return value.includes(wordJoiner) ? value.replaceAll(wordJoiner, '') : value;
 }
 
-/** Text with the joiner inside every ESP delimiter; text without one is returned as it is. */
+/**
+ * Text with the joiner inside every ESP delimiter; text without one is returned as it is. Reader
+ * tokens (`{{reader.KEY|fallback}}`) stay live: they are ours, filled by `personalize` or
+ * translated by the ESP payload builders, never merged as written. Only their fallback, which
+ * reaches readers as typed, gets the joiners.
+ */
 export function neutralizeMergeText(value: string): string {
+  const tokens = readerTokenRanges(value);
+  if (tokens.length === 0) return neutralizeRun(value);
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < tokens.length; i += 2) {
+    const start = tokens[i] as number;
+    const end = tokens[i + 1] as number;
+    const bar = value.indexOf('|', start);
+    const fallbackStart = bar >= 0 && bar < end ? bar + 1 : end - 2;
+    out += neutralizeRun(value.slice(last, start));
+    const fallback = neutralizeRun(value.slice(fallbackStart, end - 2));
+    out += `${value.slice(start, fallbackStart)}${fallback}}}`;
+    last = end;
+  }
+  return out + neutralizeRun(value.slice(last));
+}
+
+function neutralizeRun(value: string): string {
   return value.replace(delimiterStart, `$&${wordJoiner}`);
 }
 

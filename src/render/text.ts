@@ -12,6 +12,7 @@ import type {
 } from '../normalize/edition.js';
 import { collapseWhitespace, type InlineNode, memoizeByNodes } from '../normalize/inline.js';
 import { withoutJoiners, wordJoiner } from '../normalize/merge-syntax.js';
+import { readerTokenRanges } from '../readers/tokens.js';
 import type { ResolvedLabels } from './labels.js';
 import type { EditionStats } from './stats.js';
 import { countLine } from './stats.js';
@@ -42,6 +43,31 @@ export const inlineText = memoizeByNodes(writeInline);
 /** Greedy word wrap with a hanging indent for continuation lines. */
 export function wrap(text: string, width = textWidth, indent = '', firstPrefix = ''): string {
   const words = collapseWhitespace(text);
+  // A reader token is one word however many spaces its fallback holds: `personalize` must find it whole.
+  const tokens = readerTokenRanges(words);
+  if (tokens.length > 0 && !words.includes(tokenSpace)) {
+    return wrapText(keepTokensWhole(words, tokens), width, indent, firstPrefix).replaceAll(tokenSpace, ' ');
+  }
+  return wrapText(words, width, indent, firstPrefix);
+}
+
+/** Stands in for a space inside a reader token while wrapping; copy never holds NUL. */
+const tokenSpace = '\u0000';
+
+/** `words` with the spaces inside its reader tokens (`ranges`, see `readerTokenRanges`) replaced. */
+function keepTokensWhole(words: string, ranges: readonly number[]): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const start = ranges[i] as number;
+    const end = ranges[i + 1] as number;
+    out += words.slice(last, start) + words.slice(start, end).replaceAll(' ', tokenSpace);
+    last = end;
+  }
+  return out + words.slice(last);
+}
+
+function wrapText(words: string, width: number, indent: string, firstPrefix: string): string {
   // Neutralized merge syntax carries invisible joiners: lines break where they would without them.
   const shown = withoutJoiners(words);
   if (shown === words) return wrapWords(words, width, indent, firstPrefix);
