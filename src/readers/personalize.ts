@@ -4,7 +4,7 @@
  * result object); each reader then costs a lookup per distinct token and one join per part.
  */
 import { NewsbriefError } from '../errors.js';
-import { neutralizeMergeText } from '../normalize/merge-syntax.js';
+import { neutralizeRun } from '../normalize/merge-syntax.js';
 import { utf8Length } from '../render/bytes.js';
 import { escapeHtml } from '../render/html.js';
 import type { RenderResult } from '../render/renderer.js';
@@ -89,7 +89,7 @@ const controls = /[\p{Cc}\u2028\u2029]+/gu;
 /** Bidirectional overrides and isolates: they could reorder the copy around a value; removed. */
 const bidiControls = /[\u202a-\u202e\u2066-\u2069]/g;
 const needsCleaning = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-/** Characters that can start ESP merge syntax (see `neutralizeMergeText`). */
+/** Characters that can start ESP merge syntax or a reader token (see `neutralizeRun`). */
 const mergeDelimiters = /[{}%*|<$]/;
 
 /**
@@ -100,7 +100,7 @@ const mergeDelimiters = /[{}%*|<$]/;
 function cleanValue(value: string): string {
   let clean = value;
   if (needsCleaning.test(clean)) clean = clean.replace(controls, ' ').replace(bidiControls, '').trim();
-  if (mergeDelimiters.test(clean)) clean = neutralizeMergeText(clean);
+  if (mergeDelimiters.test(clean)) clean = neutralizeRun(clean);
   return clean;
 }
 
