@@ -181,21 +181,31 @@ export function personalize(result: RenderResult, reader: ReaderFields): RenderR
   }
   const html = joinPart(plan.html, escaped);
   let htmlBytes = plan.staticHtmlBytes;
-  for (const slot of plan.html.slots) htmlBytes += utf8Length(escaped[slot] as string);
-  const personal: Omit<RenderResult, 'warnings'> = {
+  for (const slot of plan.html.slots) htmlBytes += byteLength(escaped[slot] as string);
+  const { stats } = result;
+  const unsubscribe = plan.unsubscribeSlot >= 0 ? plain[plan.unsubscribeSlot] : undefined;
+  return {
     html,
     text: joinPart(plan.text, plain),
     subject: joinPart(plan.subject, plain),
     preheader: joinPart(plan.preheader, plain),
-    stats: { ...result.stats, htmlBytes },
+    stats: { words: stats.words, readingMinutes: stats.readingMinutes, stories: stats.stories, htmlBytes },
+    // The edition's warnings, read only if this reader's are: lint runs once, when first asked.
+    // A getter in the literal is an own, enumerable property (spread and JSON see it), and keeps
+    // the object's shape fixed, unlike defining it afterwards.
+    get warnings() {
+      return result.warnings;
+    },
+    ...(unsubscribe !== undefined
+      ? { listUnsubscribe: { ...result.listUnsubscribe, url: unsubscribe } }
+      : result.listUnsubscribe !== undefined
+        ? { listUnsubscribe: result.listUnsubscribe }
+        : {}),
   };
-  const unsubscribe = plan.unsubscribeSlot >= 0 ? plain[plan.unsubscribeSlot] : undefined;
-  if (unsubscribe !== undefined) personal.listUnsubscribe = { ...result.listUnsubscribe, url: unsubscribe };
-  else if (result.listUnsubscribe !== undefined) personal.listUnsubscribe = result.listUnsubscribe;
-  // The edition's warnings, read only if this reader's are: lint runs once, when first asked.
-  return Object.defineProperty(personal, 'warnings', {
-    enumerable: true,
-    configurable: true,
-    get: () => result.warnings,
-  }) as RenderResult;
+}
+
+/** UTF-8 bytes of a short value: ASCII (most names and cities) without the encoder call. */
+function byteLength(value: string): number {
+  for (let i = 0; i < value.length; i += 1) if (value.charCodeAt(i) > 0x7f) return utf8Length(value);
+  return value.length;
 }
