@@ -49,7 +49,11 @@ export function neutralizeMergeText(value: string): string {
   return out + neutralizeRun(value.slice(last));
 }
 
-function neutralizeRun(value: string): string {
+/**
+ * Text with the joiner inside every delimiter, reader tokens included: for a reader's value,
+ * which must never be filled again (by a second `personalize` or an ESP).
+ */
+export function neutralizeRun(value: string): string {
   return value.replace(delimiterStart, `$&${wordJoiner}`);
 }
 

@@ -4,7 +4,7 @@
  * result object); each reader then costs a lookup per distinct token and one join per part.
  */
 import { NewsbriefError } from '../errors.js';
-import { neutralizeMergeText } from '../normalize/merge-syntax.js';
+import { neutralizeRun } from '../normalize/merge-syntax.js';
 import { utf8Length } from '../render/bytes.js';
 import { escapeHtml } from '../render/html.js';
 import type { RenderResult } from '../render/renderer.js';
@@ -89,7 +89,7 @@ const controls = /[\p{Cc}\u2028\u2029]+/gu;
 /** Bidirectional overrides and isolates: they could reorder the copy around a value; removed. */
 const bidiControls = /[\u202a-\u202e\u2066-\u2069]/g;
 const needsCleaning = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-/** Characters that can start ESP merge syntax (see `neutralizeMergeText`). */
+/** Characters that can start ESP merge syntax or a reader token (see `neutralizeRun`). */
 const mergeDelimiters = /[{}%*|<$]/;
 
 /**
@@ -100,7 +100,7 @@ const mergeDelimiters = /[{}%*|<$]/;
 function cleanValue(value: string): string {
   let clean = value;
   if (needsCleaning.test(clean)) clean = clean.replace(controls, ' ').replace(bidiControls, '').trim();
-  if (mergeDelimiters.test(clean)) clean = neutralizeMergeText(clean);
+  if (mergeDelimiters.test(clean)) clean = neutralizeRun(clean);
   return clean;
 }
 
@@ -181,21 +181,31 @@ export function personalize(result: RenderResult, reader: ReaderFields): RenderR
   }
   const html = joinPart(plan.html, escaped);
   let htmlBytes = plan.staticHtmlBytes;
-  for (const slot of plan.html.slots) htmlBytes += utf8Length(escaped[slot] as string);
-  const personal: Omit<RenderResult, 'warnings'> = {
+  for (const slot of plan.html.slots) htmlBytes += byteLength(escaped[slot] as string);
+  const { stats } = result;
+  const unsubscribe = plan.unsubscribeSlot >= 0 ? plain[plan.unsubscribeSlot] : undefined;
+  return {
     html,
     text: joinPart(plan.text, plain),
     subject: joinPart(plan.subject, plain),
     preheader: joinPart(plan.preheader, plain),
-    stats: { ...result.stats, htmlBytes },
+    stats: { words: stats.words, readingMinutes: stats.readingMinutes, stories: stats.stories, htmlBytes },
+    // The edition's warnings, read only if this reader's are: lint runs once, when first asked.
+    // A getter in the literal is an own, enumerable property (spread and JSON see it), and keeps
+    // the object's shape fixed, unlike defining it afterwards.
+    get warnings() {
+      return result.warnings;
+    },
+    ...(unsubscribe !== undefined
+      ? { listUnsubscribe: { ...result.listUnsubscribe, url: unsubscribe } }
+      : result.listUnsubscribe !== undefined
+        ? { listUnsubscribe: result.listUnsubscribe }
+        : {}),
   };
-  const unsubscribe = plan.unsubscribeSlot >= 0 ? plain[plan.unsubscribeSlot] : undefined;
-  if (unsubscribe !== undefined) personal.listUnsubscribe = { ...result.listUnsubscribe, url: unsubscribe };
-  else if (result.listUnsubscribe !== undefined) personal.listUnsubscribe = result.listUnsubscribe;
-  // The edition's warnings, read only if this reader's are: lint runs once, when first asked.
-  return Object.defineProperty(personal, 'warnings', {
-    enumerable: true,
-    configurable: true,
-    get: () => result.warnings,
-  }) as RenderResult;
+}
+
+/** UTF-8 bytes of a short value: ASCII (most names and cities) without the encoder call. */
+function byteLength(value: string): number {
+  for (let i = 0; i < value.length; i += 1) if (value.charCodeAt(i) > 0x7f) return utf8Length(value);
+  return value.length;
 }

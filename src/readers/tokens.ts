@@ -39,17 +39,25 @@ export interface ReaderToken {
 
 /** The text parts of a rendered edition, as `RenderResult` has them. */
 export interface ReaderTokenSource {
+  /** The HTML document; token fallbacks in it are HTML-escaped. */
   html: string;
+  /** The plain-text part. */
   text: string;
+  /** The subject line. */
   subject: string;
+  /** The inbox preview text. */
   preheader: string;
 }
 
 /** `html`, `text`, `subject` and `preheader` with every reader token replaced. */
 export interface ReaderTokenParts {
+  /** The HTML document, each token replaced by what the replacer returned for `'html'`. */
   html: string;
+  /** The plain-text part, each token replaced by what the replacer returned for `'text'`. */
   text: string;
+  /** The subject, each token replaced by what the replacer returned for `'subject'`. */
   subject: string;
+  /** The preheader, each token replaced by what the replacer returned for `'preheader'`. */
   preheader: string;
 }
 
