@@ -14,7 +14,7 @@ import type {
 import { widthAt } from '../normalize/image-size.js';
 import { inlinePlain, memoizeByNodes } from '../normalize/inline.js';
 import { withoutJoiners } from '../normalize/merge-syntax.js';
-import { escapeHtml, hrefAttribute, inlineHtml } from './html.js';
+import { hrefAttribute, inlineHtml } from './html.js';
 import type { ResolvedTheme } from './theme.js';
 
 /** Padding after the preheader: zero-width joiners and spaces that keep body text out of the inbox preview. */
@@ -102,14 +102,17 @@ export function templateView(edition: Edition, settings: ViewSettings) {
   };
 }
 
-/** An image as the email and the web page both print it: URLs escaped, the credit as html. */
-export function imageCopy(value: EditionImage, html: (nodes: Inline) => string) {
+/**
+ * An image as the email and the web page both print it: URLs escaped (by `url`, which the web
+ * page also normalizes), the credit as html.
+ */
+export function imageCopy(value: EditionImage, html: (nodes: Inline) => string, url = hrefAttribute) {
   return {
-    src: escapeHtml(value.src),
+    src: url(value.src),
     alt: value.alt,
     width: value.width,
     height: value.height,
-    href: value.href === undefined ? undefined : hrefAttribute(value.href),
+    href: value.href === undefined ? undefined : url(value.href),
     creditHtml: html(value.credit),
   };
 }
@@ -129,8 +132,11 @@ export function logoView(theme: ResolvedTheme, defaultAlt: string) {
   };
 }
 
-/** A story's text and source link as the email and the web page both print them (each adds its image). */
-export function storyCopy(story: EditionStory, html: (nodes: Inline) => string) {
+/**
+ * A story's text and source link as the email and the web page both print them (each adds its
+ * image); `url` writes the source URL into an attribute.
+ */
+export function storyCopy(story: EditionStory, html: (nodes: Inline) => string, url = hrefAttribute) {
   return {
     number: story.number,
     anchor: story.anchor,
@@ -141,18 +147,18 @@ export function storyCopy(story: EditionStory, html: (nodes: Inline) => string) 
     sections: story.sections.map((section) => sectionView(section, html)),
     source: story.source && {
       text: story.source.text,
-      href: story.source.href === undefined ? undefined : hrefAttribute(story.source.href),
+      href: story.source.href === undefined ? undefined : url(story.source.href),
     },
   };
 }
 
 /** The sponsor's text and link, likewise. */
-export function sponsorCopy(sponsor: EditionSponsor, html: (nodes: Inline) => string) {
+export function sponsorCopy(sponsor: EditionSponsor, html: (nodes: Inline) => string, url = hrefAttribute) {
   return {
     labelHtml: html(sponsor.label),
     headlineHtml: html(sponsor.headline),
     textHtml: html(sponsor.text),
-    href: sponsor.link?.href === undefined ? undefined : hrefAttribute(sponsor.link.href),
+    href: sponsor.link?.href === undefined ? undefined : url(sponsor.link.href),
     linkText: sponsor.link?.text,
   };
 }

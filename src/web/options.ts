@@ -78,7 +78,8 @@ function pageUrl(value: unknown, path: string): string {
     ? `expected an absolute https: or http: URL, found the ESP merge tag ${JSON.stringify(value)}`
     : webUrlProblem(value);
   if (problem) fail(path, problem);
-  return value;
+  // As the URL parser writes it: spaces and other characters not allowed in an href encoded.
+  return new URL(value).href;
 }
 
 function optionalText(value: unknown, path: string): string | undefined {

@@ -34,6 +34,14 @@ function ogLocale(locale: string): string {
   return match[2] ? `${language}_${match[2].toUpperCase()}` : language;
 }
 
+/**
+ * A URL for an attribute of the page: an http(s) URL as the URL parser writes it (spaces and other
+ * characters HTML does not allow in a URL percent-encoded), then escaped.
+ */
+function attributeUrl(url: string): string {
+  return escapeHtml(fetchable(url) ? new URL(url).href : url);
+}
+
 /** True for an image URL a browser, crawler or card service can fetch. */
 function fetchable(src: string): boolean {
   const protocol = urlProtocol(src);
@@ -48,14 +56,14 @@ export function webPageView(edition: Edition, briefing: Briefing, settings: WebV
   // The first image above the fold is what the reader waits for; later ones load as they scroll.
   const image = (value: EditionImage | undefined, lazy: boolean, linkLabel: string, rel?: string) =>
     value && {
-      ...imageCopy(value, html),
+      ...imageCopy(value, html, attributeUrl),
       rel,
       // A linked image without alt text would be a link without a name: the headline names it.
       linkLabel: value.href !== undefined && value.alt.trim() === '' ? linkLabel : undefined,
       lazy,
     };
   const storyImages = edition.stories.map((story) =>
-    story.image && fetchable(story.image.src) ? story.image.src : undefined,
+    story.image && fetchable(story.image.src) ? new URL(story.image.src).href : undefined,
   );
   const shared = edition.stories.findIndex((_story, index) => storyImages[index] !== undefined);
   const shareImage = shareImageView(edition, briefing, shared);
@@ -95,7 +103,8 @@ export function webPageView(edition: Edition, briefing: Briefing, settings: WebV
     theme,
     logo: logo && {
       ...logo,
-      // A srcset candidate ends at a space: the parsed URL has its spaces percent-encoded.
+      // Spaces percent-encoded: a srcset candidate would end at one.
+      src: new URL(logo.src).href,
       darkSrc: logo.darkSrc && new URL(logo.darkSrc).href,
     },
     title: edition.title,
@@ -113,12 +122,12 @@ export function webPageView(edition: Edition, briefing: Briefing, settings: WebV
         }
       : undefined,
     stories: edition.stories.map((story, index) => ({
-      ...storyCopy(story, html),
+      ...storyCopy(story, html, attributeUrl),
       image: image(story.image, index !== shared, inlinePlain(story.headline)),
       sponsorAfter: index + 1 === (edition.sponsor?.after ?? 0),
     })),
     sponsor: edition.sponsor && {
-      ...sponsorCopy(edition.sponsor, html),
+      ...sponsorCopy(edition.sponsor, html, attributeUrl),
       image: image(edition.sponsor.image, true, inlinePlain(edition.sponsor.headline), 'sponsored'),
     },
     footer: footer.textHtml || footer.addressHtml ? footer : undefined,
@@ -135,7 +144,7 @@ function shareImageView(edition: Edition, briefing: Briefing, index: number) {
   const given = briefing.stories[index]?.image;
   const width = given?.width;
   return {
-    src: escapeHtml(shown.src),
+    src: attributeUrl(shown.src),
     alt: shown.alt,
     width,
     height: width === undefined || given === undefined ? undefined : heightAt(width, given),
