@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { briefingJsonSchemaFile, briefingJsonSchemaSource } from '../src/json-schema-source.js';
 import { generateDefaultPartials, generateDefaultTemplates } from '../src/node/default-templates-source.js';
-import { generateWebPageSource } from '../src/web/page-source.js';
+import { generateWebPageSource } from '../src/node/web-page-source.js';
 
 const outputs: [string, () => Promise<string> | string][] = [
   ['../src/render/generated/templates.ts', generateDefaultTemplates],

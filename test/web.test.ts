@@ -8,7 +8,7 @@ import {
   renderWebPage,
   type Story,
 } from '../src/index.js';
-import { generateWebPageSource } from '../src/web/page-source.js';
+import { generateWebPageSource } from '../src/node/web-page-source.js';
 import { loadExample, parseDocument } from './support/fidelity.js';
 
 const url = 'https://news.example.com/am/2026-03-14/';

@@ -8,7 +8,7 @@
  * CSS is minified. test/web.test.ts fails when the generated file is stale.
  */
 import { readFile } from 'node:fs/promises';
-import { generateRenderFunction } from '../node/template-codegen.js';
+import { generateRenderFunction } from './template-codegen.js';
 
 const templatesDir = new URL('../../templates/web/', import.meta.url);
 
