@@ -7,6 +7,9 @@
  * compile step for template overrides; everything else is this module.
  */
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from './errors.js';
+export type { ArchiveEdition } from './feeds/entries.js';
+export type { FeedAuthor, FeedFormat, FeedOptions, FeedSiteOptions } from './feeds/options.js';
+export { type RenderFeedOptions, renderFeed } from './feeds/render-feed.js';
 export {
   defaultLintThresholds,
   type LintOptions,

@@ -16,6 +16,9 @@ import {
 import { compileForRenderer } from './compiler.js';
 
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from '../errors.js';
+export type { ArchiveEdition } from '../feeds/entries.js';
+export type { FeedAuthor, FeedFormat, FeedOptions, FeedSiteOptions } from '../feeds/options.js';
+export { type RenderFeedOptions, renderFeed } from '../feeds/render-feed.js';
 export {
   defaultLintThresholds,
   type LintOptions,
