@@ -8,6 +8,7 @@
  */
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from './errors.js';
 export type { ArchiveEdition } from './feeds/entries.js';
+export { type BriefingFromFeedOptions, briefingFromFeed } from './feeds/from-feed.js';
 export type { FeedAuthor, FeedFormat, FeedOptions, FeedSiteOptions } from './feeds/options.js';
 export { type RenderFeedOptions, renderFeed } from './feeds/render-feed.js';
 export {
