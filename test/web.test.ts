@@ -117,6 +117,13 @@ describe('renderWebPage', () => {
     expect(renderer.renderWebPage(morning, options).html).toBe(renderWebPage(morning, options).html);
   });
 
+  it('gives the stories as an html fragment for feeds', () => {
+    const fragment = parseDocument(`<!doctype html><body>${page.contentHtml}</body>`);
+    expect(fragment.querySelectorAll('body > article')).toHaveLength(5);
+    expect(page.html).toContain(`<main>${page.contentHtml}</main>`);
+    expect(page.contentHtml).not.toContain('<style');
+  });
+
   it('renders the same input to the same bytes', () => {
     expect(renderWebPage(morning, { url }).html).toBe(renderWebPage(structuredClone(morning), { url }).html);
   });
