@@ -276,6 +276,14 @@ describe('web page options', () => {
   });
 });
 
+it('the built portable entry (dist/index.js) renders the same page', async () => {
+  // Built once per test run by test/global-setup.ts.
+  const built = (await import(new URL('./artifacts/build/index.js', import.meta.url).href)) as {
+    renderWebPage: typeof renderWebPage;
+  };
+  expect(built.renderWebPage(morning, { url }).html).toBe(renderWebPage(morning, { url }).html);
+});
+
 it('src/web/generated/page.ts is up to date (run `npm run generate`)', async () => {
   const committed = await readFile(new URL('../src/web/generated/page.ts', import.meta.url), 'utf8');
   expect(committed === (await generateWebPageSource())).toBe(true);
