@@ -54,7 +54,7 @@ export {
   type ValidationResult,
   validateBriefing,
 } from './schema.js';
-export type { WebPageFeeds, WebPageOptions } from './web/options.js';
+export type { EditionLinkOption, WebPageFeeds, WebPageOptions } from './web/options.js';
 export type { WebPage } from './web/page.js';
 export {
   type RenderWebPageOptions,

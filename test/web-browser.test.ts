@@ -38,6 +38,8 @@ const pages = {
     url,
     siteName: 'Example News',
     homeUrl: 'https://news.example.com/am/',
+    previous: { url: 'https://news.example.com/am/2026-03-13/', title: 'Friday, March 13, 2026' },
+    next: { url: 'https://news.example.com/am/2026-03-15/', title: 'Sunday, March 15, 2026' },
   }).html,
   'rtl-hebrew': renderWebPage(loadExample('rtl-hebrew'), { url }).html,
   stretching,

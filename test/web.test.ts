@@ -117,6 +117,35 @@ describe('renderWebPage', () => {
     expect(renderer.renderWebPage(morning, options).html).toBe(renderWebPage(morning, options).html);
   });
 
+  it('links the editions before and after it, in the footer and the head', () => {
+    const linked = renderWebPage(morning, {
+      url,
+      previous: { url: 'https://news.example.com/am/2026-03-13/', title: 'Friday, March 13' },
+      next: { url: 'https://news.example.com/am/2026-03-15/' },
+    });
+    const linkedDoc = parseDocument(linked.html);
+    const links = [...linkedDoc.querySelectorAll('footer .nb-editions a')].map((a) => [
+      a.getAttribute('rel'),
+      a.getAttribute('href'),
+      a.textContent,
+    ]);
+    expect(links).toEqual([
+      ['prev', 'https://news.example.com/am/2026-03-13/', 'Previous edition: Friday, March 13'],
+      ['next', 'https://news.example.com/am/2026-03-15/', 'Next edition'],
+    ]);
+    expect(linkedDoc.querySelector('link[rel=prev]')?.getAttribute('href')).toBe(
+      'https://news.example.com/am/2026-03-13/',
+    );
+    expect(doc.querySelector('.nb-editions, link[rel=prev], link[rel=next]')).toBeNull();
+  });
+
+  it('gives the stories as an html fragment for feeds', () => {
+    const fragment = parseDocument(`<!doctype html><body>${page.contentHtml}</body>`);
+    expect(fragment.querySelectorAll('body > article')).toHaveLength(5);
+    expect(page.html).toContain(`<main>${page.contentHtml}</main>`);
+    expect(page.contentHtml).not.toContain('<style');
+  });
+
   it('renders the same input to the same bytes', () => {
     expect(renderWebPage(morning, { url }).html).toBe(renderWebPage(structuredClone(morning), { url }).html);
   });
@@ -267,6 +296,14 @@ describe('web page options', () => {
       'stories[0].headline',
     );
   });
+});
+
+it('the built portable entry (dist/index.js) renders the same page', async () => {
+  // Built once per test run by test/global-setup.ts.
+  const built = (await import(new URL('./artifacts/build/index.js', import.meta.url).href)) as {
+    renderWebPage: typeof renderWebPage;
+  };
+  expect(built.renderWebPage(morning, { url }).html).toBe(renderWebPage(morning, { url }).html);
 });
 
 it('src/web/generated/page.ts is up to date (run `npm run generate`)', async () => {

@@ -16,6 +16,14 @@ export interface WebPageFeeds {
   json?: string;
 }
 
+/** A neighbouring edition's page, for the links between editions. */
+export interface EditionLinkOption {
+  /** Its page's absolute http(s) URL. */
+  url: string;
+  /** Its title or date as the link shows it, e.g. "Friday, March 13". @default no title: the label alone */
+  title?: string;
+}
+
 /** Where one edition's web page lives and what site it belongs to. */
 export interface WebPageOptions {
   /**
@@ -36,6 +44,10 @@ export interface WebPageOptions {
   homeUrl?: string;
   /** The site's feeds, linked from the page's head so feed readers find them. */
   feeds?: WebPageFeeds;
+  /** The edition before this one: a "Previous edition" link under the stories (`rel="prev"`). */
+  previous?: EditionLinkOption;
+  /** The edition after this one: a "Next edition" link under the stories (`rel="next"`). */
+  next?: EditionLinkOption;
   /** The site's X (Twitter) account for `twitter:site`, written `@handle`. */
   twitterSite?: string;
   /**
@@ -52,12 +64,23 @@ export interface ResolvedWebPage {
   siteName?: string;
   homeUrl?: string;
   feeds: { type: string; title: string; href: string }[];
+  previous?: EditionLinkOption;
+  next?: EditionLinkOption;
   twitterSite?: string;
   toc: WebPageOptions['toc'];
 }
 
 /** The option names of `WebPageOptions`, for unknown-key errors. */
-export const webPageOptionNames = ['url', 'siteName', 'homeUrl', 'feeds', 'twitterSite', 'toc'] as const;
+export const webPageOptionNames = [
+  'url',
+  'siteName',
+  'homeUrl',
+  'feeds',
+  'previous',
+  'next',
+  'twitterSite',
+  'toc',
+] as const;
 
 const feedTypes = {
   rss: { type: 'application/rss+xml', title: 'RSS' },
@@ -113,6 +136,16 @@ function feedLinks(feeds: unknown): ResolvedWebPage['feeds'] {
   return links;
 }
 
+function editionLink(value: unknown, path: string): ResolvedWebPage['previous'] {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail(path, `expected { url, title? }, found ${describe(value)}`);
+  }
+  checkKeys(value, ['url', 'title'], path);
+  const link = value as Record<string, unknown>;
+  return { url: pageUrl(link.url, `${path}.url`), title: optionalText(link.title, `${path}.title`) };
+}
+
 /** Refuses options that are not an object: the page's url is required. */
 export function assertOptionsObject(options: unknown): asserts options is object {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -142,6 +175,8 @@ export function resolveWebPage(options: WebPageOptions): ResolvedWebPage {
     siteName: optionalText(options.siteName, 'siteName'),
     homeUrl: options.homeUrl === undefined ? undefined : pageUrl(options.homeUrl, 'homeUrl'),
     feeds: feedLinks(options.feeds),
+    previous: editionLink(options.previous, 'previous'),
+    next: editionLink(options.next, 'next'),
     twitterSite,
     toc: options.toc ?? true,
   };

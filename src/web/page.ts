@@ -22,6 +22,11 @@ import { webPageView } from './view.js';
 export interface WebPage {
   /** The complete HTML5 document: one inline stylesheet, no script but the JSON-LD data. */
   html: string;
+  /**
+   * The stories (and the sponsor) as an html fragment: what the page's `<main>` holds, for a feed
+   * item's full content.
+   */
+  contentHtml: string;
   /** The page's canonical URL (the `url` option). */
   url: string;
   /** The page's `<title>`: the edition's subject and the site name. */
@@ -71,8 +76,11 @@ export function webPageRenderer(settings: WebRenderSettings): WebPageRenderer {
       inlineHtml: html,
     });
     const out = renderPage(view);
+    // Copy is escaped, so the only <main> tags are the template's own.
+    const contentHtml = out.slice(out.indexOf('<main>') + '<main>'.length, out.lastIndexOf('</main>'));
     return {
       html: out,
+      contentHtml,
       url: page.url,
       title: view.pageTitle,
       description,

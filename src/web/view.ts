@@ -68,9 +68,17 @@ export function webPageView(edition: Edition, briefing: Briefing, settings: WebV
   const shared = edition.stories.findIndex((_story, index) => storyImages[index] !== undefined);
   const shareImage = shareImageView(edition, briefing, shared);
   const logo = logoView(theme, siteName);
+  // Links to the editions before and after this one, in reading order.
+  const editions = [
+    { rel: 'prev', link: page.previous, label: edition.labels.previousEdition },
+    { rel: 'next', link: page.next, label: edition.labels.nextEdition },
+  ].flatMap(({ rel, link, label }) =>
+    link ? [{ rel, href: escapeHtml(link.url), text: link.title ? `${label}: ${link.title}` : label }] : [],
+  );
   const footer = {
     textHtml: html(edition.footer.text),
     addressHtml: html(edition.footer.address),
+    editions,
   };
 
   return {
@@ -130,7 +138,7 @@ export function webPageView(edition: Edition, briefing: Briefing, settings: WebV
       ...sponsorCopy(edition.sponsor, html, attributeUrl),
       image: image(edition.sponsor.image, true, inlinePlain(edition.sponsor.headline), 'sponsored'),
     },
-    footer: footer.textHtml || footer.addressHtml ? footer : undefined,
+    footer: footer.textHtml || footer.addressHtml || editions.length > 0 ? footer : undefined,
   };
 }
 
