@@ -7,6 +7,10 @@
  * compile step for template overrides; everything else is this module.
  */
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from './errors.js';
+export type { ArchiveEdition } from './feeds/entries.js';
+export { type BriefingFromFeedOptions, briefingFromFeed } from './feeds/from-feed.js';
+export type { FeedAuthor, FeedFormat, FeedOptions, FeedSiteOptions } from './feeds/options.js';
+export { type RenderFeedOptions, renderFeed } from './feeds/render-feed.js';
 export {
   defaultLintThresholds,
   type LintOptions,
@@ -105,3 +109,10 @@ export {
   unsubscribeUrl,
   verifyUnsubscribe,
 } from './send/unsubscribe.js';
+export type { EditionLinkOption, WebPageFeeds, WebPageOptions } from './web/options.js';
+export type { WebPage } from './web/page.js';
+export {
+  type RenderWebPageOptions,
+  renderWebPage,
+  type SharedRenderOptions,
+} from './web/render-web-page.js';

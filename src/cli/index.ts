@@ -9,6 +9,7 @@ import { lintCommand } from './lint.js';
 import { parseCommand } from './parse.js';
 import { startPreview } from './preview.js';
 import { renderCommand } from './render.js';
+import { siteCommand } from './site.js';
 import { print, printError, printJson, visible } from './terminal.js';
 import { cliVersion } from './version.js';
 
@@ -106,6 +107,25 @@ rendererFlags(
 ).action(async (file: string, options) => {
   const preview = await startPreview(file, options.port, options);
   print(`Previewing ${file} at ${preview.url} (Ctrl+C to stop)\n`);
+});
+
+rendererFlags(
+  program
+    .command('site')
+    .description(
+      'Build the web archive of a folder of editions: a page per edition, paged index, RSS/Atom/JSON feeds, sitemap.xml.',
+    )
+    .argument('<folder>', 'folder of briefing files (.json, .md, .txt), each with a date')
+    .requiredOption('-o, --output <dir>', 'folder to write the site into (unchanged files are not rewritten)')
+    .option(
+      '--base-url <url>',
+      "the archive's public address, e.g. https://news.example.com/briefs/ (or NEWSBRIEF_BASE_URL)",
+    )
+    .option('--site-name <name>', "the site's name (default: the newest edition's title)")
+    .option('--per-page <n>', 'editions per index page', integer, 20)
+    .option('--feed-size <n>', 'editions each feed carries', integer, 20),
+).action(async (folder: string, options) => {
+  process.exitCode = await siteCommand(folder, options);
 });
 
 program

@@ -16,6 +16,10 @@ import {
 import { compileForRenderer } from './compiler.js';
 
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from '../errors.js';
+export type { ArchiveEdition } from '../feeds/entries.js';
+export { type BriefingFromFeedOptions, briefingFromFeed } from '../feeds/from-feed.js';
+export type { FeedAuthor, FeedFormat, FeedOptions, FeedSiteOptions } from '../feeds/options.js';
+export { type RenderFeedOptions, renderFeed } from '../feeds/render-feed.js';
 export {
   defaultLintThresholds,
   type LintOptions,
@@ -108,6 +112,13 @@ export {
   unsubscribeUrl,
   verifyUnsubscribe,
 } from '../send/unsubscribe.js';
+export type { EditionLinkOption, WebPageFeeds, WebPageOptions } from '../web/options.js';
+export type { WebPage } from '../web/page.js';
+export {
+  type RenderWebPageOptions,
+  renderWebPage,
+  type SharedRenderOptions,
+} from '../web/render-web-page.js';
 export { type CompileTemplatesOptions, compileTemplates } from './build-templates.js';
 
 /**

@@ -31,6 +31,12 @@ export interface Labels {
   contents?: string;
   /** Prefix of an image in the plain-text part: `[Image: alt]`. @default "Image" */
   image?: string;
+  /** The email's link to its web page (`Briefing.webUrl`). @default "View in browser" */
+  viewInBrowser?: string;
+  /** The web page's link to the edition before it (`WebPageOptions.previous`). @default "Previous edition" */
+  previousEdition?: string;
+  /** The web page's link to the edition after it (`WebPageOptions.next`). @default "Next edition" */
+  nextEdition?: string;
 }
 
 export type ResolvedLabels = Required<Omit<Labels, 'countLine'>> & Pick<Labels, 'countLine'>;
@@ -43,6 +49,9 @@ export const defaultLabels: ResolvedLabels = {
   preferences: 'Manage preferences',
   contents: 'In this edition',
   image: 'Image',
+  viewInBrowser: 'View in browser',
+  previousEdition: 'Previous edition',
+  nextEdition: 'Next edition',
 };
 
 const labelNames = new Set<string>(['countLine', ...Object.keys(defaultLabels)]);
