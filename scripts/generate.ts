@@ -2,7 +2,8 @@
  * Build step (`npm run generate`, part of `npm run build`):
  * - compiles templates/ (MJML + Handlebars, juice inlining) and precompiles the result to a
  *   Handlebars template spec in src/render/generated/, so rendering with the default templates
- *   loads neither mjml nor juice nor the Handlebars compiler;
+ *   loads neither mjml nor juice nor the Handlebars compiler; templates/web/ (the web page) the
+ *   same way, to src/web/generated/;
  * - writes the JSON Schema of the briefing format to src/generated/ (the `briefingJsonSchema`
  *   export) and to schema/briefing.schema.json (the package's `newsbrief/schema.json`), converted
  *   from the validator.
@@ -13,10 +14,12 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { briefingJsonSchemaFile, briefingJsonSchemaSource } from '../src/json-schema-source.js';
 import { generateDefaultPartials, generateDefaultTemplates } from '../src/node/default-templates-source.js';
+import { generateWebPageSource } from '../src/node/web-page-source.js';
 
 const outputs: [string, () => Promise<string> | string][] = [
   ['../src/render/generated/templates.ts', generateDefaultTemplates],
   ['../src/node/generated/partials.ts', generateDefaultPartials],
+  ['../src/web/generated/page.ts', generateWebPageSource],
   ['../src/generated/briefing-schema.ts', briefingJsonSchemaSource],
   ['../schema/briefing.schema.json', briefingJsonSchemaFile],
 ];

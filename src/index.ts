@@ -50,3 +50,10 @@ export {
   type ValidationResult,
   validateBriefing,
 } from './schema.js';
+export type { WebPageFeeds, WebPageOptions } from './web/options.js';
+export type { WebPage } from './web/page.js';
+export {
+  type RenderWebPageOptions,
+  renderWebPage,
+  type SharedRenderOptions,
+} from './web/render-web-page.js';

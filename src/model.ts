@@ -23,6 +23,12 @@ export interface Briefing {
   stories: Story[];
   /** A sponsor block shown after story number `after` (extension). */
   sponsor?: Sponsor;
+  /**
+   * This edition's web page (see `renderWebPage`): an absolute https (or http) URL, or an ESP's
+   * archive merge tag such as `*|ARCHIVE|*`. The email then opens with a "View in browser" link
+   * to it, in html and text. Tracking `linkParams` are added to it like to story links.
+   */
+  webUrl?: string;
   footer?: Footer;
 }
 

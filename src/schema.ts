@@ -13,6 +13,7 @@ import { inlineLinks, inlinePlain, parseInline } from './normalize/inline.js';
 import { isMergeTag, linkProblem, quote } from './normalize/links.js';
 import { memoizeString } from './normalize/memo.js';
 import { normalizeLineBreaks, textCharacterProblem } from './normalize/text-hygiene.js';
+import { webUrlProblem } from './web/url.js';
 
 /**
  * Size limits that keep one bad request from hanging or exhausting a render service. Together they
@@ -187,14 +188,19 @@ function buildSchemas(limits: Required<BriefingLimits>, direction: 'ltr' | 'rtl'
     }),
   );
 
-  const footerUrl = v.pipe(
-    v.string(),
-    v.rawCheck<string>(({ dataset, addIssue }) => {
-      if (!dataset.typed || isMergeTag(dataset.value)) return;
-      const problem = linkProblem(dataset.value, ' or an ESP merge tag such as *|UNSUB|*');
-      if (problem) addIssue({ message: problem });
-    }),
-  );
+  /** A URL the sender writes, or an ESP merge tag standing for one (passed through verbatim). */
+  const urlOrMergeTag = (problem: (value: string, orElse: string) => string | undefined, tag: string) =>
+    v.pipe(
+      v.string(),
+      v.rawCheck<string>(({ dataset, addIssue }) => {
+        if (!dataset.typed || isMergeTag(dataset.value)) return;
+        const message = problem(dataset.value, ` or an ESP merge tag such as ${tag}`);
+        if (message) addIssue({ message });
+      }),
+    );
+  const footerUrl = urlOrMergeTag(linkProblem, '*|UNSUB|*');
+  /** The edition's web page (`webUrl`): http(s), or an ESP's archive merge tag. */
+  const pageUrl = urlOrMergeTag(webUrlProblem, '*|ARCHIVE|*');
 
   const atMost = <T extends unknown[]>(limit: number, what: string) =>
     v.maxLength<T, number, v.ErrorMessage<v.MaxLengthIssue<T, number>>>(
@@ -384,6 +390,7 @@ function buildSchemas(limits: Required<BriefingLimits>, direction: 'ltr' | 'rtl'
       atMost<v.InferOutput<typeof story>[]>(limits.maxStories, 'stories'),
     ),
     sponsor: v.optional(sponsor),
+    webUrl: v.optional(pageUrl),
     footer: v.optional(
       record({
         text: v.optional(richText),

@@ -16,6 +16,7 @@ import {
   exampleNames,
   launchChromium,
   loadExample,
+  openOffline,
   renderExample,
 } from './support/fidelity.js';
 
@@ -35,15 +36,8 @@ describe.runIf(browserTestsEnabled())('examples in Chromium', () => {
     await browser?.close();
   });
 
-  /** A page with every request blocked except file: and data: (images stay alt text). */
-  async function open(html: string, width: number, colorScheme: 'light' | 'dark'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
-    await page.route('**/*', (route) =>
-      /^(file|data):/.test(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
-    );
-    await page.setContent(html, { waitUntil: 'load' });
-    return page;
-  }
+  const open = (html: string, width: number, colorScheme: 'light' | 'dark') =>
+    openOffline(browser, html, width, colorScheme);
 
   async function seriousAxeViolations(page: Page): Promise<string[]> {
     await page.addScriptTag({ path: axePath });

@@ -84,6 +84,8 @@ export interface Edition {
   greeting: Inline;
   stories: EditionStory[];
   sponsor?: EditionSponsor;
+  /** "View in browser": the edition's web page (`Briefing.webUrl`), tracking params added. */
+  webLink?: EditionLink;
   footer: {
     text: Inline;
     address: Inline;
@@ -201,6 +203,10 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
     greeting: rich(briefing.greeting),
     stories,
     sponsor,
+    // The sender's own link, like the footer's: merge tags such as *|ARCHIVE|* are meant.
+    webLink: briefing.webUrl
+      ? { text: labels.viewInBrowser, label: labels.viewInBrowser, href: tracker.href(briefing.webUrl) }
+      : undefined,
     footer: { text: footerRich(footer.text), address: footerRich(footer.address), links: footerLinks },
   };
 }

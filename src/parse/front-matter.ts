@@ -113,7 +113,7 @@ function fieldLines(text: string): Map<string, number> {
 /** The line of a field by its path: `['footer', 'address']`. */
 type LineOf = (path: readonly string[]) => number;
 
-const textFields = new Set(['title', 'date', 'subject', 'preheader', 'greeting', 'locale']);
+const textFields = new Set(['title', 'date', 'subject', 'preheader', 'greeting', 'locale', 'webUrl']);
 const editionFields = [...textFields, 'dir', 'footer', 'sponsor'];
 const footerFields = ['text', 'address', 'unsubscribeUrl', 'preferencesUrl'] as const;
 const sponsorText = ['label', 'headline', 'text', 'url'] as const;

@@ -27,15 +27,18 @@ export function hrefAttribute(href: string): string {
   return isMergeTag(href) ? href : escapeHtml(href);
 }
 
-/** Renders inline nodes; links carry their colour inline because Gmail's app drops `<style>`. */
+/**
+ * Renders inline nodes; in the email links carry their colour inline because Gmail's app drops
+ * `<style>`. The web page styles links from its stylesheet: `linkStyle` '' writes no `style`.
+ */
 export function inlineHtml(nodes: readonly InlineNode[], linkStyle: string): string {
   let out = '';
+  const style = linkStyle === '' ? '' : ` style="${linkStyle}"`;
   for (const node of nodes) {
     if (node.type === 'text') out += escapeHtml(node.value);
     else if (node.type === 'strong') out += `<strong>${inlineHtml(node.children, linkStyle)}</strong>`;
     else if (node.type === 'em') out += `<em>${inlineHtml(node.children, linkStyle)}</em>`;
-    else
-      out += `<a href="${hrefAttribute(node.href)}" style="${linkStyle}">${inlineHtml(node.children, linkStyle)}</a>`;
+    else out += `<a href="${hrefAttribute(node.href)}"${style}>${inlineHtml(node.children, linkStyle)}</a>`;
   }
   return out;
 }

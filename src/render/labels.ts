@@ -31,6 +31,8 @@ export interface Labels {
   contents?: string;
   /** Prefix of an image in the plain-text part: `[Image: alt]`. @default "Image" */
   image?: string;
+  /** The email's link to its web page (`Briefing.webUrl`). @default "View in browser" */
+  viewInBrowser?: string;
 }
 
 export type ResolvedLabels = Required<Omit<Labels, 'countLine'>> & Pick<Labels, 'countLine'>;
@@ -43,6 +45,7 @@ export const defaultLabels: ResolvedLabels = {
   preferences: 'Manage preferences',
   contents: 'In this edition',
   image: 'Image',
+  viewInBrowser: 'View in browser',
 };
 
 const labelNames = new Set<string>(['countLine', ...Object.keys(defaultLabels)]);

@@ -12,12 +12,15 @@ import type { Briefing, Story } from '../model.js';
 import { linkTracker, toEdition } from '../normalize/edition.js';
 import { copyGuard } from '../normalize/merge-syntax.js';
 import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
+import type { WebPageOptions } from '../web/options.js';
+import { type WebPage, webPageRenderer } from '../web/page.js';
 import { utf8Length } from './bytes.js';
 import { type Labels, resolveLabels } from './labels.js';
 import { countLine, type EditionStats, editionStats } from './stats.js';
 import { loadTemplate, type TemplateCompiler, type TemplatesOption } from './templates.js';
 import { renderText } from './text.js';
 import { resolveTheme, type Theme } from './theme.js';
+import { checkToc } from './toc.js';
 import { inlineHtmlFor, templateView } from './view.js';
 import { styleWarnings } from './warnings.js';
 
@@ -107,6 +110,12 @@ export interface RenderResult {
 /** A compiled template set; `render` is synchronous and safe to call many times. */
 export interface Renderer {
   render(input: Briefing | Story): RenderResult;
+  /**
+   * The edition's web page, with this renderer's theme, labels, linkParams, limits and
+   * neutralizeMergeSyntax (see `renderWebPage`).
+   * @example const page = renderer.renderWebPage(briefing, { url: 'https://news.example.com/am/2026-03-14/' });
+   */
+  renderWebPage(input: Briefing | Story, options: WebPageOptions): WebPage;
 }
 
 /**
@@ -150,7 +159,10 @@ export async function createRendererWith(
   const inlineHtml = inlineHtmlFor(theme);
   const contentWidth = theme.width - 48;
 
+  const renderWebPage = webPageRenderer({ theme, labels, tracker, copy, limits: options.limits });
+
   return {
+    renderWebPage,
     render(input) {
       const briefing = assertBriefing(input, { limits: options.limits });
       const edition = toEdition(briefing, { contentWidth, labels, tracker, copy });
@@ -211,7 +223,10 @@ function lintSettings(lint: LintOptions | false | undefined): LintOptions {
   };
 }
 
-function checkLinkParams(params: Record<string, string> | undefined): Record<string, string> | undefined {
+/** Checks `RenderOptions.linkParams` (shared with `renderWebPage`). */
+export function checkLinkParams(
+  params: Record<string, string> | undefined,
+): Record<string, string> | undefined {
   if (params === undefined) return undefined;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new NewsbriefError(
@@ -228,27 +243,10 @@ function checkLinkParams(params: Record<string, string> | undefined): Record<str
   return { ...params };
 }
 
-function checkBoolean(name: string, value: unknown): boolean {
+/** Checks a true/false option (shared with `renderWebPage`). */
+export function checkBoolean(name: string, value: unknown): boolean {
   if (value === undefined || typeof value === 'boolean') return value === true;
   throw new NewsbriefError(`Option ${name}: expected true or false, found ${describe(value)}.`);
-}
-
-/** Fewest stories that get a table of contents with `toc: true`. */
-const defaultTocMinStories = 4;
-
-/** The story count from which the table of contents shows, or `undefined` for never. */
-function checkToc(toc: RenderOptions['toc']): number | undefined {
-  if (toc === undefined || toc === false) return undefined;
-  if (toc === true) return defaultTocMinStories;
-  const minStories =
-    typeof toc === 'object' && toc !== null ? (toc.minStories ?? defaultTocMinStories) : undefined;
-  if (typeof minStories !== 'number' || !Number.isInteger(minStories) || minStories < 1) {
-    const found = typeof toc === 'object' && toc !== null ? describe(toc.minStories) : describe(toc);
-    throw new NewsbriefError(
-      `Option toc: expected true, false or { minStories: a whole number of at least 1 }, found ${found}.`,
-    );
-  }
-  return minStories;
 }
 
 function withListUnsubscribe(unsubscribeUrl: string | undefined): { listUnsubscribe?: ListUnsubscribe } {

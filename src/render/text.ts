@@ -159,6 +159,7 @@ export function renderText(edition: Edition, stats: EditionStats, options: { toc
   const head: string[] = [edition.title.toUpperCase()];
   if (edition.dateLabel) head.push(edition.dateLabel);
   const blocks: string[] = [head.join('\n')];
+  if (edition.webLink) blocks.unshift(linkText(edition.webLink));
   const greeting = inlineText(edition.greeting);
   if (greeting) blocks.push(paragraph(greeting));
   blocks.push(countLine(stats, edition.locale, edition.labels.countLine));

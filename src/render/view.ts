@@ -3,11 +3,18 @@
  * are already escaped (templates print them with `{{{ }}}`); all other strings are plain text
  * that Handlebars escapes (`{{ }}`). Story text can therefore never become markup.
  */
-import type { Edition, EditionImage, EditionSection, Inline } from '../normalize/edition.js';
+import type {
+  Edition,
+  EditionImage,
+  EditionSection,
+  EditionSponsor,
+  EditionStory,
+  Inline,
+} from '../normalize/edition.js';
 import { widthAt } from '../normalize/image-size.js';
 import { inlinePlain, memoizeByNodes } from '../normalize/inline.js';
 import { withoutJoiners } from '../normalize/merge-syntax.js';
-import { escapeHtml, hrefAttribute, inlineHtml } from './html.js';
+import { hrefAttribute, inlineHtml } from './html.js';
 import type { ResolvedTheme } from './theme.js';
 
 /** Padding after the preheader: zero-width joiners and spaces that keep body text out of the inbox preview. */
@@ -46,27 +53,24 @@ export interface ViewSettings {
 export function templateView(edition: Edition, settings: ViewSettings) {
   const { theme } = settings;
   const html = settings.inlineHtml ?? inlineHtmlFor(theme);
-  const image = (value: EditionImage | undefined) =>
-    value && {
-      src: escapeHtml(value.src),
-      alt: value.alt,
-      width: value.width,
-      height: value.height,
-      href: value.href === undefined ? undefined : hrefAttribute(value.href),
-      creditHtml: html(value.credit),
-    };
+  const image = (value: EditionImage | undefined) => value && imageCopy(value, html);
   const sponsorAfter = edition.sponsor?.after ?? 0;
 
   return {
     lang: edition.locale,
     dir: edition.dir,
     start: edition.dir === 'rtl' ? 'right' : 'left',
+    end: edition.dir === 'rtl' ? 'left' : 'right',
     subject: edition.subject,
     title: edition.title,
     date: edition.date,
     dateLabel: edition.dateLabel,
     greetingHtml: html(edition.greeting),
     countLine: settings.countLine,
+    webLink: edition.webLink && {
+      text: edition.webLink.text,
+      href: hrefAttribute(edition.webLink.href ?? ''),
+    },
     preheader: edition.preheader,
     preheaderPadding: preheaderPadding(edition.preheader),
     toc: settings.toc
@@ -80,39 +84,14 @@ export function templateView(edition: Edition, settings: ViewSettings) {
         }
       : undefined,
     theme,
-    logo: theme.logoUrl
-      ? {
-          src: theme.logoUrl,
-          alt: theme.logoAlt ?? edition.title,
-          darkSrc: theme.logoDarkUrl,
-          width: widthAt(logoHeight, {
-            width: theme.logoWidth,
-            height: theme.logoHeight,
-            aspectRatio: theme.logoAspectRatio,
-          }),
-        }
-      : undefined,
+    logo: logoView(theme, edition.title),
     stories: edition.stories.map((story, index) => ({
-      number: story.number,
-      anchor: story.anchor,
-      kickerHtml: html(story.kicker),
-      headlineHtml: html(story.headline),
-      bylineHtml: html(story.byline),
+      ...storyCopy(story, html),
       image: image(story.image),
-      ledeHtml: html(story.lede),
-      sections: story.sections.map((section) => sectionView(section, html)),
-      source: story.source && {
-        text: story.source.text,
-        href: story.source.href === undefined ? undefined : hrefAttribute(story.source.href),
-      },
       sponsorAfter: index + 1 === sponsorAfter,
     })),
     sponsor: edition.sponsor && {
-      labelHtml: html(edition.sponsor.label),
-      headlineHtml: html(edition.sponsor.headline),
-      textHtml: html(edition.sponsor.text),
-      href: edition.sponsor.link?.href === undefined ? undefined : hrefAttribute(edition.sponsor.link.href),
-      linkText: edition.sponsor.link?.text,
+      ...sponsorCopy(edition.sponsor, html),
       image: image(edition.sponsor.image),
     },
     footer: {
@@ -124,11 +103,72 @@ export function templateView(edition: Edition, settings: ViewSettings) {
 }
 
 /**
+ * An image as the email and the web page both print it: URLs escaped (by `url`, which the web
+ * page also normalizes), the credit as html.
+ */
+export function imageCopy(value: EditionImage, html: (nodes: Inline) => string, url = hrefAttribute) {
+  return {
+    src: url(value.src),
+    alt: value.alt,
+    width: value.width,
+    height: value.height,
+    href: value.href === undefined ? undefined : url(value.href),
+    creditHtml: html(value.credit),
+  };
+}
+
+/** The masthead logo, when the theme has one: the email and the web page show it 40 px high. */
+export function logoView(theme: ResolvedTheme, defaultAlt: string) {
+  if (!theme.logoUrl) return undefined;
+  return {
+    src: theme.logoUrl,
+    alt: theme.logoAlt ?? defaultAlt,
+    darkSrc: theme.logoDarkUrl,
+    width: widthAt(logoHeight, {
+      width: theme.logoWidth,
+      height: theme.logoHeight,
+      aspectRatio: theme.logoAspectRatio,
+    }),
+  };
+}
+
+/**
+ * A story's text and source link as the email and the web page both print them (each adds its
+ * image); `url` writes the source URL into an attribute.
+ */
+export function storyCopy(story: EditionStory, html: (nodes: Inline) => string, url = hrefAttribute) {
+  return {
+    number: story.number,
+    anchor: story.anchor,
+    kickerHtml: html(story.kicker),
+    headlineHtml: html(story.headline),
+    bylineHtml: html(story.byline),
+    ledeHtml: html(story.lede),
+    sections: story.sections.map((section) => sectionView(section, html)),
+    source: story.source && {
+      text: story.source.text,
+      href: story.source.href === undefined ? undefined : url(story.source.href),
+    },
+  };
+}
+
+/** The sponsor's text and link, likewise. */
+export function sponsorCopy(sponsor: EditionSponsor, html: (nodes: Inline) => string, url = hrefAttribute) {
+  return {
+    labelHtml: html(sponsor.label),
+    headlineHtml: html(sponsor.headline),
+    textHtml: html(sponsor.text),
+    href: sponsor.link?.href === undefined ? undefined : url(sponsor.link.href),
+    linkText: sponsor.link?.text,
+  };
+}
+
+/**
  * A section as the `section` partial reads it. The label opens the lead paragraph (`html`), or
  * stands alone above a list when the section starts with one; `blocks` are the rest, in order.
  * `bullets` lists every bullet of the section, for overrides written before ordered bodies.
  */
-function sectionView(section: EditionSection, html: (nodes: Inline) => string) {
+export function sectionView(section: EditionSection, html: (nodes: Inline) => string) {
   const [first, ...rest] = section.blocks;
   const lead = first?.kind === 'paragraph' ? html(first.text) : '';
   const blocks: { html?: string; bullets?: string[]; numbered?: string[] }[] = [];

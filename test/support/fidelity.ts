@@ -1,7 +1,7 @@
 /** Shared by the tests: example briefings, one renderer, a parsed DOM, Chromium. */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Briefing, createRenderer, type Renderer, type RenderOptions } from '../../src/node/index.js';
 import { contrastRatio } from '../../src/render/theme.js';
 import { toolAvailable } from './tools.js';
@@ -40,6 +40,21 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: ${chromiumInstall}`);
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
+/** A page of `html` with every request blocked except file: and data: (images stay alt text). */
+export async function openOffline(
+  browser: Browser,
+  html: string,
+  width: number,
+  colorScheme: 'light' | 'dark',
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
+  await page.route('**/*', (route) =>
+    /^(file|data):/.test(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+  );
+  await page.setContent(html, { waitUntil: 'load' });
+  return page;
+}
+
 /**
  * Whether the browser tests run: always in CI (where a missing Chromium must fail them, not skip
  * them), locally only when Chromium is installed.

@@ -9,12 +9,31 @@ import type { CompiledTemplates } from '../templates.js';
 import { each, escaped, field, get, present, truthy, unescaped } from "../template-runtime.js";
 
 export function renderDefault(root) {
-  return "<!doctype html><html lang=\"" + escaped(field(root, "lang"), root) + "\" dir=\"" + escaped(field(root, "dir"), root) + "\" xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><title>" + escaped(field(root, "subject"), root) + "</title><!--[if !mso]><!--><meta http-equiv=\"X-UA-Compatible\" content=\"IE=edge\"><!--<![endif]--><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style type=\"text/css\">#outlook a{padding:0}body{margin:0;padding:0;-webkit-text-size-adjust:100%;-ms-text-size-adjust:100%}table,td{border-collapse:collapse;mso-table-lspace:0pt;mso-table-rspace:0pt}img{border:0;height:auto;line-height:100%;outline:0;text-decoration:none;-ms-interpolation-mode:bicubic}p{display:block;margin:13px 0}</style><!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]--><!--[if lte mso 11]><style type=\"text/css\"> .mj-outlook-group-fix { width:100% !important; } </style><![endif]--><meta name=\"color-scheme\" content=\"light dark\"><meta name=\"supported-color-schemes\" content=\"light dark\"><style data-embed>:root{color-scheme:light dark;supported-color-schemes:light dark}@media (prefers-color-scheme:dark){.nb-body,.nb-body>div,.nb-s,.nb-s td,.nb-s>table{background:" + escaped(field(field(field(root, "theme"), "dark"), "backgroundColor"), root) + "!important;background-color:" + escaped(field(field(field(root, "theme"), "dark"), "backgroundColor"), root) + "!important}.nb-t div,.nb-t h1,.nb-t h2,.nb-t li,.nb-t p{color:" + escaped(field(field(field(root, "theme"), "dark"), "textColor"), root) + "!important}.nb-t a{color:" + escaped(field(field(field(root, "theme"), "dark"), "linkColor"), root) + "!important}.nb-t .nb-kicker,.nb-t .nb-num{color:" + escaped(field(field(field(root, "theme"), "dark"), "brandColor"), root) + "!important}.nb-t .nb-muted{color:" + escaped(field(field(field(root, "theme"), "dark"), "mutedColor"), root) + "!important}.nb-t .nb-rule{border-color:" + escaped(field(field(field(root, "theme"), "dark"), "ruleColor"), root) + "!important}.nb-logo-light{display:none!important}.nb-logo-dark{display:block!important;max-height:none!important;overflow:visible!important}}[data-ogsb] .nb-s,[data-ogsb] .nb-s td{background-color:" + escaped(field(field(field(root, "theme"), "dark"), "backgroundColor"), root) + "!important}[data-ogsc] .nb-t div,[data-ogsc] .nb-t h1,[data-ogsc] .nb-t h2,[data-ogsc] .nb-t li,[data-ogsc] .nb-t p{color:" + escaped(field(field(field(root, "theme"), "dark"), "textColor"), root) + "!important}[data-ogsc] .nb-t a{color:" + escaped(field(field(field(root, "theme"), "dark"), "linkColor"), root) + "!important}[data-ogsc] .nb-t .nb-kicker,[data-ogsc] .nb-t .nb-num{color:" + escaped(field(field(field(root, "theme"), "dark"), "brandColor"), root) + "!important}[data-ogsc] .nb-t .nb-muted{color:" + escaped(field(field(field(root, "theme"), "dark"), "mutedColor"), root) + "!important}</style></head><body class=\"nb-body\" style=\"word-spacing:normal;background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + "\"><div aria-label=\"" + escaped(field(root, "subject"), root) + "\" aria-roledescription=\"email\" role=\"article\" lang=\"" + escaped(field(root, "lang"), root) + "\" dir=\"" + escaped(field(root, "dir"), root) + "\" style=\"word-spacing:normal;background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + "\"><div class=\"nb-preheader\" style=\"display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all\">" + escaped(field(root, "preheader"), root) + unescaped(field(root, "preheaderPadding"), root) + "</div><!--[if mso | IE]><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" class=\"nb-s-outlook\" role=\"presentation\" style=\"width:600px\" width=\"600\" bgcolor=\"" + escaped(field(field(root, "theme"), "backgroundColor"), root) + "\" ><tr><td style=\"line-height:0px;font-size:0px;mso-line-height-rule:exactly\"><![endif]--><div class=\"nb-s\" style=\"background:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";margin:0 auto;max-width:600px\"><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" role=\"presentation\" style=\"background:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";width:100%\"><tbody><tr><td style=\"border-top:6px solid " + escaped(field(field(root, "theme"), "brandColor"), root) + ";direction:" + escaped(field(root, "dir"), root) + ";font-size:0px;padding:0 0 32px;text-align:center\"><!--[if mso | IE]><table role=\"presentation\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td class=\"\" style=\"vertical-align:top;width:600px\" ><![endif]--><div class=\"mj-column-per-100 mj-outlook-group-fix\" style=\"font-size:0px;text-align:left;direction:" + escaped(field(root, "dir"), root) + ";display:inline-block;vertical-align:top;width:100%\"><table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" role=\"presentation\" style=\"vertical-align:top\" width=\"100%\"><tbody><tr><td align=\"" + escaped(field(root, "start"), root) + "\" class=\"nb-t\" style=\"font-size:0px;padding:32px 24px 8px;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), root) + ";color:" + escaped(field(field(root, "theme"), "textColor"), root) + "\">" + (truthy(field(root, "logo"), root) ? "<p style=\"margin:0 0 16px\"><img class=\"nb-logo-light\" src=\"" + escaped(field(field(root, "logo"), "src"), root) + "\" alt=\"" + escaped(field(field(root, "logo"), "alt"), root) + "\" height=\"40\" " + (truthy(field(field(root, "logo"), "width"), root) ? " width=\"" + escaped(field(field(root, "logo"), "width"), root) + "\" " : '') + " style=\"display:block;height:40px;width:" + (truthy(field(field(root, "logo"), "width"), root) ? escaped(field(field(root, "logo"), "width"), root) + "px" : "auto") + ";border:0\">" + (truthy(field(field(root, "logo"), "darkSrc"), root) ? "<!--[if !mso]><!--><img class=\"nb-logo-dark\" src=\"" + escaped(field(field(root, "logo"), "darkSrc"), root) + "\" alt=\"" + escaped(field(field(root, "logo"), "alt"), root) + "\" height=\"40\" " + (truthy(field(field(root, "logo"), "width"), root) ? " width=\"" + escaped(field(field(root, "logo"), "width"), root) + "\" " : '') + " style=\"display:none;height:40px;width:" + (truthy(field(field(root, "logo"), "width"), root) ? escaped(field(field(root, "logo"), "width"), root) + "px" : "auto") + ";border:0;max-height:0;overflow:hidden\"><!--<![endif]-->" : '') + "</p>" : '') + " <h1 style=\"margin:0;font-size:28px;line-height:1.2;font-weight:800;color:" + escaped(field(field(root, "theme"), "brandColor"), root) + "\">" + escaped(field(root, "title"), root) + "</h1>" + (truthy(field(root, "dateLabel"), root) ? "<p class=\"nb-muted\" style=\"font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), root) + ";margin:4px 0 16px\"><time datetime=\"" + escaped(field(root, "date"), root) + "\">" + escaped(field(root, "dateLabel"), root) + "</time></p>" : '') + (truthy(field(root, "greetingHtml"), root) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(root, "greetingHtml"), root) + "</p>" : '') + "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), root) + "\">" + escaped(field(root, "countLine"), root) + "</p></div></td></tr>" + (truthy(field(root, "toc"), root) ? " <tr><td align=\"" + escaped(field(root, "start"), root) + "\" class=\"nb-t\" style=\"font-size:0px;padding:0 24px 8px;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), root) + ";color:" + escaped(field(field(root, "theme"), "textColor"), root) + "\"><p style=\"margin:0 0 8px\"><strong>" + escaped(field(field(root, "toc"), "title"), root) + "</strong></p><ol class=\"nb-toc\" style=\"padding-" + escaped(field(root, "start"), root) + ":24px;margin:0 0 16px;padding:0;padding-" + escaped(field(root, "start"), root) + ":24px\">" + each(field(field(root, "toc"), "items"), root, (c1, i2, f3, l4, k5) => "<li style=\"margin:0 0 4px\"><a href=\"#" + escaped(field(c1, "anchor"), c1) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c1) + ";text-decoration:underline\">" + escaped(field(c1, "text"), c1) + "</a></li>", () => '') + "</ol></div></td></tr>" : '') + each(field(root, "stories"), root, (c6, i7, f8, l9, k10) => "<tr><td align=\"" + escaped(field(root, "start"), c6) + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), c6) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), c6) + ";color:" + escaped(field(field(root, "theme"), "textColor"), c6) + "\">" + (truthy(f8, c6) ? '' : "<p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid " + escaped(field(field(root, "theme"), "ruleColor"), c6) + ";font-size:1px;line-height:1px\">&nbsp;</p>") + (truthy(field(c6, "kickerHtml"), c6) ? "<p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:" + escaped(field(field(root, "theme"), "brandColor"), c6) + "\">" + unescaped(field(c6, "kickerHtml"), c6) + "</p>" : '') + "<h2 id=\"" + escaped(field(c6, "anchor"), c6) + "\" style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">" + (truthy(field(c6, "number"), c6) ? "<span class=\"nb-num\" style=\"color:" + escaped(field(field(root, "theme"), "brandColor"), c6) + "\">" + escaped(field(c6, "number"), c6) + ".</span> " : '') + unescaped(field(c6, "headlineHtml"), c6) + "</h2>" + (truthy(field(c6, "bylineHtml"), c6) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c6) + "\">" + unescaped(field(c6, "bylineHtml"), c6) + "</p>" : '') + (truthy(field(c6, "image"), c6) ? "<p style=\"margin:0 0 16px\">" + (truthy(field(field(c6, "image"), "href"), c6) ? "<a href=\"" + unescaped(field(field(c6, "image"), "href"), c6) + "\" class=\"nb-imglink\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c6) + ";text-decoration:underline\">" : '') + "<img class=\"nb-img\" src=\"" + unescaped(field(field(c6, "image"), "src"), c6) + "\" alt=\"" + escaped(field(field(c6, "image"), "alt"), c6) + "\" width=\"" + escaped(field(field(c6, "image"), "width"), c6) + "\" " + (truthy(field(field(c6, "image"), "height"), c6) ? " height=\"" + escaped(field(field(c6, "image"), "height"), c6) + "\" " : '') + " style=\"display:block;width:100%;height:auto;border:0;max-width:" + escaped(field(field(c6, "image"), "width"), c6) + "px\">" + (truthy(field(field(c6, "image"), "href"), c6) ? "</a>" : '') + (truthy(field(field(c6, "image"), "creditHtml"), c6) ? "<span class=\"nb-muted\" style=\"font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c6) + ";display:block;margin-top:4px\">" + unescaped(field(field(c6, "image"), "creditHtml"), c6) + "</span>" : '') + "</p>" : '') + " " + (truthy(field(c6, "ledeHtml"), c6) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c6, "ledeHtml"), c6) + "</p>" : '') + each(field(c6, "sections"), c6, (c11, i12, f13, l14, k15) => (truthy(field(c11, "label"), c11) ? (truthy(field(c11, "html"), c11) ? "<p style=\"margin:0 0 16px\"><strong>" + escaped(field(c11, "label"), c11) + ":</strong> " + unescaped(field(c11, "html"), c11) + "</p>" : "<p style=\"margin:0 0 16px\"><strong>" + escaped(field(c11, "label"), c11) + ":</strong></p>") : (truthy(field(c11, "html"), c11) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c11, "html"), c11) + "</p>" : '')) + each(field(c11, "blocks"), c11, (c16, i17, f18, l19, k20) => (truthy(field(c16, "html"), c16) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c16, "html"), c16) + "</p>" : '') + (truthy(field(c16, "bullets"), c16) ? "<ul style=\"margin:0 0 16px;padding:0;padding-" + escaped(field(root, "start"), c16) + ":24px\">" + each(field(c16, "bullets"), c16, (c21, i22, f23, l24, k25) => "<li style=\"margin:0 0 8px\">" + unescaped(c21, c21) + "</li>", () => '') + "</ul>" : '') + (truthy(field(c16, "numbered"), c16) ? "<ol style=\"margin:0 0 16px;padding:0;padding-" + escaped(field(root, "start"), c16) + ":24px\">" + each(field(c16, "numbered"), c16, (c26, i27, f28, l29, k30) => "<li style=\"margin:0 0 8px\">" + unescaped(c26, c26) + "</li>", () => '') + "</ol>" : ''), () => ''), () => '') + " " + (truthy(field(c6, "source"), c6) ? "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\">" + (truthy(field(field(c6, "source"), "href"), c6) ? "<a href=\"" + unescaped(field(field(c6, "source"), "href"), c6) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c6) + ";text-decoration:underline\">" + escaped(field(field(c6, "source"), "text"), c6) + "</a>" : escaped(field(field(c6, "source"), "text"), c6)) + "</p>" : '') + "</div></td></tr>" + (truthy(field(c6, "sponsorAfter"), c6) ? ((c31) => (c31 === undefined ? '' : "<tr><td align=\"" + escaped(field(root, "start"), c31) + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), c31) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), c31) + ";color:" + escaped(field(field(root, "theme"), "textColor"), c31) + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid " + escaped(field(field(root, "theme"), "ruleColor"), c31) + ";font-size:1px;line-height:1px\">&nbsp;</p><p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:" + escaped(field(field(root, "theme"), "brandColor"), c31) + "\">" + unescaped(field(c31, "labelHtml"), c31) + "</p><h2 style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">" + unescaped(field(c31, "headlineHtml"), c31) + "</h2>" + (truthy(field(c31, "image"), c31) ? "<p style=\"margin:0 0 16px\">" + (truthy(field(field(c31, "image"), "href"), c31) ? "<a href=\"" + unescaped(field(field(c31, "image"), "href"), c31) + "\" class=\"nb-imglink\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c31) + ";text-decoration:underline\">" : '') + "<img class=\"nb-img\" src=\"" + unescaped(field(field(c31, "image"), "src"), c31) + "\" alt=\"" + escaped(field(field(c31, "image"), "alt"), c31) + "\" width=\"" + escaped(field(field(c31, "image"), "width"), c31) + "\" " + (truthy(field(field(c31, "image"), "height"), c31) ? " height=\"" + escaped(field(field(c31, "image"), "height"), c31) + "\" " : '') + " style=\"display:block;width:100%;height:auto;border:0;max-width:" + escaped(field(field(c31, "image"), "width"), c31) + "px\">" + (truthy(field(field(c31, "image"), "href"), c31) ? "</a>" : '') + (truthy(field(field(c31, "image"), "creditHtml"), c31) ? "<span class=\"nb-muted\" style=\"font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c31) + ";display:block;margin-top:4px\">" + unescaped(field(field(c31, "image"), "creditHtml"), c31) + "</span>" : '') + "</p>" : '') + " " + (truthy(field(c31, "textHtml"), c31) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c31, "textHtml"), c31) + "</p>" : '') + (truthy(field(c31, "href"), c31) ? "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\"><a href=\"" + unescaped(field(c31, "href"), c31) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c31) + ";text-decoration:underline\">" + escaped(field(c31, "linkText"), c31) + "</a></p>" : '') + "</div></td></tr>"))(present(field(root, "sponsor"), c6)) : ''), () => '') + "<tr><td align=\"" + escaped(field(root, "start"), root) + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), root) + ";color:" + escaped(field(field(root, "theme"), "textColor"), root) + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid " + escaped(field(field(root, "theme"), "ruleColor"), root) + ";font-size:1px;line-height:1px\">&nbsp;</p>" + ((c32) => (c32 === undefined ? '' : " " + (truthy(field(c32, "textHtml"), c32) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c32) + "\">" + unescaped(field(c32, "textHtml"), c32) + "</p>" : '') + (truthy(field(c32, "addressHtml"), c32) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c32) + "\">" + unescaped(field(c32, "addressHtml"), c32) + "</p>" : '') + (truthy(field(field(c32, "links"), "length"), c32) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c32) + "\">" + each(field(c32, "links"), c32, (c33, i34, f35, l36, k37) => (truthy(f35, c33) ? '' : " &middot; ") + "<a href=\"" + unescaped(field(c33, "href"), c33) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c33) + ";text-decoration:underline\">" + escaped(field(c33, "text"), c33) + "</a>", () => '') + "</p>" : '')))(present(field(root, "footer"), root)) + "</div></td></tr></tbody></table></div><!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div><!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
+  return "<!doctype html><html lang=\"" + escaped(field(root, "lang"), root) + "\" dir=\"" + escaped(field(root, "dir"), root) + "\" xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><title>" + escaped(field(root, "subject"), root) + "</title><!--[if !mso]><!--><meta http-equiv=\"X-UA-Compatible\" content=\"IE=edge\"><!--<![endif]--><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style type=\"text/css\">#outlook a{padding:0}body{margin:0;padding:0;-webkit-text-size-adjust:100%;-ms-text-size-adjust:100%}table,td{border-collapse:collapse;mso-table-lspace:0pt;mso-table-rspace:0pt}img{border:0;height:auto;line-height:100%;outline:0;text-decoration:none;-ms-interpolation-mode:bicubic}p{display:block;margin:13px 0}</style><!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]--><!--[if lte mso 11]><style type=\"text/css\"> .mj-outlook-group-fix { width:100% !important; } </style><![endif]--><meta name=\"color-scheme\" content=\"light dark\"><meta name=\"supported-color-schemes\" content=\"light dark\"><style data-embed>:root{color-scheme:light dark;supported-color-schemes:light dark}@media (prefers-color-scheme:dark){.nb-body,.nb-body>div,.nb-s,.nb-s td,.nb-s>table{background:" + escaped(field(field(field(root, "theme"), "dark"), "backgroundColor"), root) + "!important;background-color:" + escaped(field(field(field(root, "theme"), "dark"), "backgroundColor"), root) + "!important}.nb-t div,.nb-t h1,.nb-t h2,.nb-t li,.nb-t p{color:" + escaped(field(field(field(root, "theme"), "dark"), "textColor"), root) + "!important}.nb-t a{color:" + escaped(field(field(field(root, "theme"), "dark"), "linkColor"), root) + "!important}.nb-t .nb-kicker,.nb-t .nb-num{color:" + escaped(field(field(field(root, "theme"), "dark"), "brandColor"), root) + "!important}.nb-t .nb-muted{color:" + escaped(field(field(field(root, "theme"), "dark"), "mutedColor"), root) + "!important}.nb-t .nb-rule{border-color:" + escaped(field(field(field(root, "theme"), "dark"), "ruleColor"), root) + "!important}.nb-logo-light{display:none!important}.nb-logo-dark{display:block!important;max-height:none!important;overflow:visible!important}}[data-ogsb] .nb-s,[data-ogsb] .nb-s td{background-color:" + escaped(field(field(field(root, "theme"), "dark"), "backgroundColor"), root) + "!important}[data-ogsc] .nb-t div,[data-ogsc] .nb-t h1,[data-ogsc] .nb-t h2,[data-ogsc] .nb-t li,[data-ogsc] .nb-t p{color:" + escaped(field(field(field(root, "theme"), "dark"), "textColor"), root) + "!important}[data-ogsc] .nb-t a{color:" + escaped(field(field(field(root, "theme"), "dark"), "linkColor"), root) + "!important}[data-ogsc] .nb-t .nb-kicker,[data-ogsc] .nb-t .nb-num{color:" + escaped(field(field(field(root, "theme"), "dark"), "brandColor"), root) + "!important}[data-ogsc] .nb-t .nb-muted{color:" + escaped(field(field(field(root, "theme"), "dark"), "mutedColor"), root) + "!important}</style></head><body class=\"nb-body\" style=\"word-spacing:normal;background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + "\"><div aria-label=\"" + escaped(field(root, "subject"), root) + "\" aria-roledescription=\"email\" role=\"article\" lang=\"" + escaped(field(root, "lang"), root) + "\" dir=\"" + escaped(field(root, "dir"), root) + "\" style=\"word-spacing:normal;background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + "\"><div class=\"nb-preheader\" style=\"display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all\">" + escaped(field(root, "preheader"), root) + unescaped(field(root, "preheaderPadding"), root) + "</div><!--[if mso | IE]><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" class=\"nb-s-outlook\" role=\"presentation\" style=\"width:600px\" width=\"600\" bgcolor=\"" + escaped(field(field(root, "theme"), "backgroundColor"), root) + "\" ><tr><td style=\"line-height:0px;font-size:0px;mso-line-height-rule:exactly\"><![endif]--><div class=\"nb-s\" style=\"background:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";margin:0 auto;max-width:600px\"><table align=\"center\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\" role=\"presentation\" style=\"background:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";background-color:" + escaped(field(field(root, "theme"), "backgroundColor"), root) + ";width:100%\"><tbody><tr><td style=\"border-top:6px solid " + escaped(field(field(root, "theme"), "brandColor"), root) + ";direction:" + escaped(field(root, "dir"), root) + ";font-size:0px;padding:0 0 32px;text-align:center\"><!--[if mso | IE]><table role=\"presentation\" border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td class=\"\" style=\"vertical-align:top;width:600px\" ><![endif]--><div class=\"mj-column-per-100 mj-outlook-group-fix\" style=\"font-size:0px;text-align:left;direction:" + escaped(field(root, "dir"), root) + ";display:inline-block;vertical-align:top;width:100%\"><table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" role=\"presentation\" style=\"vertical-align:top\" width=\"100%\"><tbody><tr><td align=\"" + escaped(field(root, "start"), root) + "\" class=\"nb-t\" style=\"font-size:0px;padding:32px 24px 8px;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), root) + ";color:" + escaped(field(field(root, "theme"), "textColor"), root) + "\">" + (truthy(field(root, "webLink"), root) ? "<p class=\"nb-muted\" style=\"color:" + escaped(field(field(root, "theme"), "mutedColor"), root) + ";margin:0 0 16px;font-size:12px;text-align:" + escaped(field(root, "end"), root) + "\"><a href=\"" + unescaped(field(field(root, "webLink"), "href"), root) + "\" style=\"color:" + escaped(field(field(root, "theme"), "mutedColor"), root) + ";text-decoration:underline\">" + escaped(field(field(root, "webLink"), "text"), root) + "</a></p>" : '') + (truthy(field(root, "logo"), root) ? "<p style=\"margin:0 0 16px\"><img class=\"nb-logo-light\" src=\"" + escaped(field(field(root, "logo"), "src"), root) + "\" alt=\"" + escaped(field(field(root, "logo"), "alt"), root) + "\" height=\"40\" " + (truthy(field(field(root, "logo"), "width"), root) ? " width=\"" + escaped(field(field(root, "logo"), "width"), root) + "\" " : '') + " style=\"display:block;height:40px;width:" + (truthy(field(field(root, "logo"), "width"), root) ? escaped(field(field(root, "logo"), "width"), root) + "px" : "auto") + ";border:0\">" + (truthy(field(field(root, "logo"), "darkSrc"), root) ? "<!--[if !mso]><!--><img class=\"nb-logo-dark\" src=\"" + escaped(field(field(root, "logo"), "darkSrc"), root) + "\" alt=\"" + escaped(field(field(root, "logo"), "alt"), root) + "\" height=\"40\" " + (truthy(field(field(root, "logo"), "width"), root) ? " width=\"" + escaped(field(field(root, "logo"), "width"), root) + "\" " : '') + " style=\"display:none;height:40px;width:" + (truthy(field(field(root, "logo"), "width"), root) ? escaped(field(field(root, "logo"), "width"), root) + "px" : "auto") + ";border:0;max-height:0;overflow:hidden\"><!--<![endif]-->" : '') + "</p>" : '') + " <h1 style=\"margin:0;font-size:28px;line-height:1.2;font-weight:800;color:" + escaped(field(field(root, "theme"), "brandColor"), root) + "\">" + escaped(field(root, "title"), root) + "</h1>" + (truthy(field(root, "dateLabel"), root) ? "<p class=\"nb-muted\" style=\"font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), root) + ";margin:4px 0 16px\"><time datetime=\"" + escaped(field(root, "date"), root) + "\">" + escaped(field(root, "dateLabel"), root) + "</time></p>" : '') + (truthy(field(root, "greetingHtml"), root) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(root, "greetingHtml"), root) + "</p>" : '') + "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), root) + "\">" + escaped(field(root, "countLine"), root) + "</p></div></td></tr>" + (truthy(field(root, "toc"), root) ? " <tr><td align=\"" + escaped(field(root, "start"), root) + "\" class=\"nb-t\" style=\"font-size:0px;padding:0 24px 8px;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), root) + ";color:" + escaped(field(field(root, "theme"), "textColor"), root) + "\"><p style=\"margin:0 0 8px\"><strong>" + escaped(field(field(root, "toc"), "title"), root) + "</strong></p><ol class=\"nb-toc\" style=\"padding-" + escaped(field(root, "start"), root) + ":24px;margin:0 0 16px;padding:0;padding-" + escaped(field(root, "start"), root) + ":24px\">" + each(field(field(root, "toc"), "items"), root, (c1, i2, f3, l4, k5) => "<li style=\"margin:0 0 4px\"><a href=\"#" + escaped(field(c1, "anchor"), c1) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c1) + ";text-decoration:underline\">" + escaped(field(c1, "text"), c1) + "</a></li>", () => '') + "</ol></div></td></tr>" : '') + each(field(root, "stories"), root, (c6, i7, f8, l9, k10) => "<tr><td align=\"" + escaped(field(root, "start"), c6) + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), c6) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), c6) + ";color:" + escaped(field(field(root, "theme"), "textColor"), c6) + "\">" + (truthy(f8, c6) ? '' : "<p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid " + escaped(field(field(root, "theme"), "ruleColor"), c6) + ";font-size:1px;line-height:1px\">&nbsp;</p>") + (truthy(field(c6, "kickerHtml"), c6) ? "<p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:" + escaped(field(field(root, "theme"), "brandColor"), c6) + "\">" + unescaped(field(c6, "kickerHtml"), c6) + "</p>" : '') + "<h2 id=\"" + escaped(field(c6, "anchor"), c6) + "\" style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">" + (truthy(field(c6, "number"), c6) ? "<span class=\"nb-num\" style=\"color:" + escaped(field(field(root, "theme"), "brandColor"), c6) + "\">" + escaped(field(c6, "number"), c6) + ".</span> " : '') + unescaped(field(c6, "headlineHtml"), c6) + "</h2>" + (truthy(field(c6, "bylineHtml"), c6) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c6) + "\">" + unescaped(field(c6, "bylineHtml"), c6) + "</p>" : '') + (truthy(field(c6, "image"), c6) ? "<p style=\"margin:0 0 16px\">" + (truthy(field(field(c6, "image"), "href"), c6) ? "<a href=\"" + unescaped(field(field(c6, "image"), "href"), c6) + "\" class=\"nb-imglink\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c6) + ";text-decoration:underline\">" : '') + "<img class=\"nb-img\" src=\"" + unescaped(field(field(c6, "image"), "src"), c6) + "\" alt=\"" + escaped(field(field(c6, "image"), "alt"), c6) + "\" width=\"" + escaped(field(field(c6, "image"), "width"), c6) + "\" " + (truthy(field(field(c6, "image"), "height"), c6) ? " height=\"" + escaped(field(field(c6, "image"), "height"), c6) + "\" " : '') + " style=\"display:block;width:100%;height:auto;border:0;max-width:" + escaped(field(field(c6, "image"), "width"), c6) + "px\">" + (truthy(field(field(c6, "image"), "href"), c6) ? "</a>" : '') + (truthy(field(field(c6, "image"), "creditHtml"), c6) ? "<span class=\"nb-muted\" style=\"font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c6) + ";display:block;margin-top:4px\">" + unescaped(field(field(c6, "image"), "creditHtml"), c6) + "</span>" : '') + "</p>" : '') + " " + (truthy(field(c6, "ledeHtml"), c6) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c6, "ledeHtml"), c6) + "</p>" : '') + each(field(c6, "sections"), c6, (c11, i12, f13, l14, k15) => (truthy(field(c11, "label"), c11) ? (truthy(field(c11, "html"), c11) ? "<p style=\"margin:0 0 16px\"><strong>" + escaped(field(c11, "label"), c11) + ":</strong> " + unescaped(field(c11, "html"), c11) + "</p>" : "<p style=\"margin:0 0 16px\"><strong>" + escaped(field(c11, "label"), c11) + ":</strong></p>") : (truthy(field(c11, "html"), c11) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c11, "html"), c11) + "</p>" : '')) + each(field(c11, "blocks"), c11, (c16, i17, f18, l19, k20) => (truthy(field(c16, "html"), c16) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c16, "html"), c16) + "</p>" : '') + (truthy(field(c16, "bullets"), c16) ? "<ul style=\"margin:0 0 16px;padding:0;padding-" + escaped(field(root, "start"), c16) + ":24px\">" + each(field(c16, "bullets"), c16, (c21, i22, f23, l24, k25) => "<li style=\"margin:0 0 8px\">" + unescaped(c21, c21) + "</li>", () => '') + "</ul>" : '') + (truthy(field(c16, "numbered"), c16) ? "<ol style=\"margin:0 0 16px;padding:0;padding-" + escaped(field(root, "start"), c16) + ":24px\">" + each(field(c16, "numbered"), c16, (c26, i27, f28, l29, k30) => "<li style=\"margin:0 0 8px\">" + unescaped(c26, c26) + "</li>", () => '') + "</ol>" : ''), () => ''), () => '') + " " + (truthy(field(c6, "source"), c6) ? "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\">" + (truthy(field(field(c6, "source"), "href"), c6) ? "<a href=\"" + unescaped(field(field(c6, "source"), "href"), c6) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c6) + ";text-decoration:underline\">" + escaped(field(field(c6, "source"), "text"), c6) + "</a>" : escaped(field(field(c6, "source"), "text"), c6)) + "</p>" : '') + "</div></td></tr>" + (truthy(field(c6, "sponsorAfter"), c6) ? ((c31) => (c31 === undefined ? '' : "<tr><td align=\"" + escaped(field(root, "start"), c31) + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), c31) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), c31) + ";color:" + escaped(field(field(root, "theme"), "textColor"), c31) + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid " + escaped(field(field(root, "theme"), "ruleColor"), c31) + ";font-size:1px;line-height:1px\">&nbsp;</p><p class=\"nb-kicker\" style=\"margin:0 0 4px;font-size:14px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:" + escaped(field(field(root, "theme"), "brandColor"), c31) + "\">" + unescaped(field(c31, "labelHtml"), c31) + "</p><h2 style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">" + unescaped(field(c31, "headlineHtml"), c31) + "</h2>" + (truthy(field(c31, "image"), c31) ? "<p style=\"margin:0 0 16px\">" + (truthy(field(field(c31, "image"), "href"), c31) ? "<a href=\"" + unescaped(field(field(c31, "image"), "href"), c31) + "\" class=\"nb-imglink\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c31) + ";text-decoration:underline\">" : '') + "<img class=\"nb-img\" src=\"" + unescaped(field(field(c31, "image"), "src"), c31) + "\" alt=\"" + escaped(field(field(c31, "image"), "alt"), c31) + "\" width=\"" + escaped(field(field(c31, "image"), "width"), c31) + "\" " + (truthy(field(field(c31, "image"), "height"), c31) ? " height=\"" + escaped(field(field(c31, "image"), "height"), c31) + "\" " : '') + " style=\"display:block;width:100%;height:auto;border:0;max-width:" + escaped(field(field(c31, "image"), "width"), c31) + "px\">" + (truthy(field(field(c31, "image"), "href"), c31) ? "</a>" : '') + (truthy(field(field(c31, "image"), "creditHtml"), c31) ? "<span class=\"nb-muted\" style=\"font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c31) + ";display:block;margin-top:4px\">" + unescaped(field(field(c31, "image"), "creditHtml"), c31) + "</span>" : '') + "</p>" : '') + " " + (truthy(field(c31, "textHtml"), c31) ? "<p style=\"margin:0 0 16px\">" + unescaped(field(c31, "textHtml"), c31) + "</p>" : '') + (truthy(field(c31, "href"), c31) ? "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\"><a href=\"" + unescaped(field(c31, "href"), c31) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c31) + ";text-decoration:underline\">" + escaped(field(c31, "linkText"), c31) + "</a></p>" : '') + "</div></td></tr>"))(present(field(root, "sponsor"), c6)) : ''), () => '') + "<tr><td align=\"" + escaped(field(root, "start"), root) + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:" + unescaped(field(field(root, "theme"), "fontFamily"), root) + ";font-size:16px;line-height:1.5;text-align:" + escaped(field(root, "start"), root) + ";color:" + escaped(field(field(root, "theme"), "textColor"), root) + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid " + escaped(field(field(root, "theme"), "ruleColor"), root) + ";font-size:1px;line-height:1px\">&nbsp;</p>" + ((c32) => (c32 === undefined ? '' : " " + (truthy(field(c32, "textHtml"), c32) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c32) + "\">" + unescaped(field(c32, "textHtml"), c32) + "</p>" : '') + (truthy(field(c32, "addressHtml"), c32) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c32) + "\">" + unescaped(field(c32, "addressHtml"), c32) + "</p>" : '') + (truthy(field(field(c32, "links"), "length"), c32) ? "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:" + escaped(field(field(root, "theme"), "mutedColor"), c32) + "\">" + each(field(c32, "links"), c32, (c33, i34, f35, l36, k37) => (truthy(f35, c33) ? '' : " &middot; ") + "<a href=\"" + unescaped(field(c33, "href"), c33) + "\" style=\"color:" + escaped(field(field(root, "theme"), "linkColor"), c33) + ";text-decoration:underline\">" + escaped(field(c33, "text"), c33) + "</a>", () => '') + "</p>" : '')))(present(field(root, "footer"), root)) + "</div></td></tr></tbody></table></div><!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div><!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
 }
 
 export const defaultTemplates: CompiledTemplates = { format: "newsbrief-templates@1", width: 600, render: renderDefault };
 
 export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"nb-muted\" style=\"color:"
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
+    + ";margin:0 0 16px;font-size:12px;text-align:"
+    + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"end"), depth0))
+    + "\"><a href=\""
+    + ((stack1 = alias1(lookupProperty(lookupProperty(depth0,"webLink"),"href"), depth0)) != null ? stack1 : "")
+    + "\" style=\"color:"
+    + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
+    + ";text-decoration:underline\">"
+    + alias2(alias1(lookupProperty(lookupProperty(depth0,"webLink"),"text"), depth0))
+    + "</a></p>";
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -27,13 +46,13 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\" alt=\""
     + alias2(alias1(lookupProperty(lookupProperty(depth0,"logo"),"alt"), depth0))
     + "\" height=\"40\" "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4450},"end":{"line":1,"column":4499}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4709},"end":{"line":1,"column":4758}}})) != null ? stack1 : "")
     + " style=\"display:block;height:40px;width:"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":1,"column":4539},"end":{"line":1,"column":4592}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":{"start":{"line":1,"column":4798},"end":{"line":1,"column":4851}}})) != null ? stack1 : "")
     + ";border:0\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"darkSrc"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4603},"end":{"line":1,"column":4926}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"darkSrc"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4862},"end":{"line":1,"column":5185}}})) != null ? stack1 : "")
     + "</p>";
-},"1":function(container,depth0,helpers,partials,data) {
+},"2":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -44,7 +63,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return " width=\""
     + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(depth0,"logo"),"width"), depth0))
     + "\" ";
-},"2":function(container,depth0,helpers,partials,data) {
+},"3":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -54,9 +73,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
 
   return container.escapeExpression(container.lambda(lookupProperty(lookupProperty(depth0,"logo"),"width"), depth0))
     + "px";
-},"3":function(container,depth0,helpers,partials,data) {
-    return "auto";
 },"4":function(container,depth0,helpers,partials,data) {
+    return "auto";
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -69,11 +88,11 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\" alt=\""
     + alias2(alias1(lookupProperty(lookupProperty(depth0,"logo"),"alt"), depth0))
     + "\" height=\"40\" "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4722},"end":{"line":1,"column":4771}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4981},"end":{"line":1,"column":5030}}})) != null ? stack1 : "")
     + " style=\"display:none;height:40px;width:"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":1,"column":4810},"end":{"line":1,"column":4863}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logo"),"width"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":{"start":{"line":1,"column":5069},"end":{"line":1,"column":5122}}})) != null ? stack1 : "")
     + ";border:0;max-height:0;overflow:hidden\">\u003C!--<![endif]-->";
-},"5":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -88,7 +107,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\">"
     + alias2(alias1(lookupProperty(depth0,"dateLabel"), depth0))
     + "</time></p>";
-},"6":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -99,7 +118,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p style=\"margin:0 0 16px\">"
     + ((stack1 = container.lambda(lookupProperty(depth0,"greetingHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
-},"7":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -122,9 +141,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ":24px;margin:0 0 16px;padding:0;padding-"
     + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"toc"),"items"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5857},"end":{"line":1,"column":6017}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"toc"),"items"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6116},"end":{"line":1,"column":6276}}})) != null ? stack1 : "")
     + "</ol></div></td></tr>";
-},"8":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -139,7 +158,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";text-decoration:underline\">"
     + alias2(alias1(lookupProperty(depth0,"text"), depth0))
     + "</a></li>";
-},"9":function(container,depth0,helpers,partials,data) {
+},"10":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -156,24 +175,24 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";color:"
     + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6314},"end":{"line":1,"column":6473}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"kickerHtml"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6473},"end":{"line":1,"column":6672}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6573},"end":{"line":1,"column":6732}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"kickerHtml"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6732},"end":{"line":1,"column":6931}}})) != null ? stack1 : "")
     + "<h2 id=\""
     + alias2(alias1(lookupProperty(depth0,"anchor"), depth0))
     + "\" style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"number"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6763},"end":{"line":1,"column":6865}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"number"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7022},"end":{"line":1,"column":7124}}})) != null ? stack1 : "")
     + ((stack1 = alias1(lookupProperty(depth0,"headlineHtml"), depth0)) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"bylineHtml"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6888},"end":{"line":1,"column":7025}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"image"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7025},"end":{"line":1,"column":7633}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"bylineHtml"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7147},"end":{"line":1,"column":7284}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"image"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7284},"end":{"line":1,"column":7892}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"ledeHtml"),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7634},"end":{"line":1,"column":7702}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7702},"end":{"line":1,"column":8382}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"ledeHtml"),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7893},"end":{"line":1,"column":7961}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7961},"end":{"line":1,"column":8641}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8383},"end":{"line":1,"column":8627}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8642},"end":{"line":1,"column":8886}}})) != null ? stack1 : "")
     + "</div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sponsorAfter"),{"name":"if","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8643},"end":{"line":1,"column":10231}}})) != null ? stack1 : "");
-},"10":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sponsorAfter"),{"name":"if","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8902},"end":{"line":1,"column":10490}}})) != null ? stack1 : "");
+},"11":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -184,7 +203,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
     + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"ruleColor"), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>";
-},"11":function(container,depth0,helpers,partials,data) {
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -197,7 +216,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\">"
     + ((stack1 = alias1(lookupProperty(depth0,"kickerHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
-},"12":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -210,7 +229,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\">"
     + alias2(alias1(lookupProperty(depth0,"number"), depth0))
     + ".</span> ";
-},"13":function(container,depth0,helpers,partials,data) {
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -223,7 +242,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\">"
     + ((stack1 = alias1(lookupProperty(depth0,"bylineHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
-},"14":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -232,7 +251,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p style=\"margin:0 0 16px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"href"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7065},"end":{"line":1,"column":7202}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"href"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7324},"end":{"line":1,"column":7461}}})) != null ? stack1 : "")
     + "<img class=\"nb-img\" src=\""
     + ((stack1 = alias2(lookupProperty(lookupProperty(depth0,"image"),"src"), depth0)) != null ? stack1 : "")
     + "\" alt=\""
@@ -240,14 +259,14 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\" width=\""
     + alias3(alias2(lookupProperty(lookupProperty(depth0,"image"),"width"), depth0))
     + "\" "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"height"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7288},"end":{"line":1,"column":7342}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"height"),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7547},"end":{"line":1,"column":7601}}})) != null ? stack1 : "")
     + " style=\"display:block;width:100%;height:auto;border:0;max-width:"
     + alias3(alias2(lookupProperty(lookupProperty(depth0,"image"),"width"), depth0))
     + "px\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"href"),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7425},"end":{"line":1,"column":7454}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"creditHtml"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7454},"end":{"line":1,"column":7622}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"href"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7684},"end":{"line":1,"column":7713}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"image"),"creditHtml"),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7713},"end":{"line":1,"column":7881}}})) != null ? stack1 : "")
     + "</p>";
-},"15":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -260,7 +279,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\" class=\"nb-imglink\" style=\"color:"
     + container.escapeExpression(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"linkColor"), depth0))
     + ";text-decoration:underline\">";
-},"16":function(container,depth0,helpers,partials,data) {
+},"17":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -271,9 +290,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return " height=\""
     + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(depth0,"image"),"height"), depth0))
     + "\" ";
-},"17":function(container,depth0,helpers,partials,data) {
-    return "</a>";
 },"18":function(container,depth0,helpers,partials,data) {
+    return "</a>";
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -286,7 +305,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";display:block;margin-top:4px\">"
     + ((stack1 = alias1(lookupProperty(lookupProperty(depth0,"image"),"creditHtml"), depth0)) != null ? stack1 : "")
     + "</span>";
-},"19":function(container,depth0,helpers,partials,data) {
+},"20":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -297,7 +316,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p style=\"margin:0 0 16px\">"
     + ((stack1 = container.lambda(lookupProperty(depth0,"ledeHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
-},"20":function(container,depth0,helpers,partials,data) {
+},"21":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -305,9 +324,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"label"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.program(24, data, 0),"data":data,"loc":{"start":{"line":1,"column":7720},"end":{"line":1,"column":7962}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7962},"end":{"line":1,"column":8373}}})) != null ? stack1 : "");
-},"21":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"label"),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(25, data, 0),"data":data,"loc":{"start":{"line":1,"column":7979},"end":{"line":1,"column":8221}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8221},"end":{"line":1,"column":8632}}})) != null ? stack1 : "");
+},"22":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -315,8 +334,8 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"html"),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":1,"column":7733},"end":{"line":1,"column":7887}}})) != null ? stack1 : "");
-},"22":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"html"),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.program(24, data, 0),"data":data,"loc":{"start":{"line":1,"column":7992},"end":{"line":1,"column":8146}}})) != null ? stack1 : "");
+},"23":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -329,7 +348,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ":</strong> "
     + ((stack1 = alias1(lookupProperty(depth0,"html"), depth0)) != null ? stack1 : "")
     + "</p>";
-},"23":function(container,depth0,helpers,partials,data) {
+},"24":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -340,7 +359,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p style=\"margin:0 0 16px\"><strong>"
     + container.escapeExpression(container.lambda(lookupProperty(depth0,"label"), depth0))
     + ":</strong></p>";
-},"24":function(container,depth0,helpers,partials,data) {
+},"25":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -348,8 +367,8 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"html"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7895},"end":{"line":1,"column":7955}}})) != null ? stack1 : "");
-},"25":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"html"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8154},"end":{"line":1,"column":8214}}})) != null ? stack1 : "");
+},"26":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -360,7 +379,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p style=\"margin:0 0 16px\">"
     + ((stack1 = container.lambda(lookupProperty(depth0,"html"), depth0)) != null ? stack1 : "")
     + "</p>";
-},"26":function(container,depth0,helpers,partials,data) {
+},"27":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -368,10 +387,10 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"html"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":7978},"end":{"line":1,"column":8038}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"bullets"),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8038},"end":{"line":1,"column":8200}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"numbered"),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8200},"end":{"line":1,"column":8364}}})) != null ? stack1 : "");
-},"27":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"html"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8237},"end":{"line":1,"column":8297}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"bullets"),{"name":"if","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8297},"end":{"line":1,"column":8459}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"numbered"),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8459},"end":{"line":1,"column":8623}}})) != null ? stack1 : "");
+},"28":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -382,15 +401,15 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<ul style=\"margin:0 0 16px;padding:0;padding-"
     + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"bullets"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8120},"end":{"line":1,"column":8188}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"bullets"),{"name":"each","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8379},"end":{"line":1,"column":8447}}})) != null ? stack1 : "")
     + "</ul>";
-},"28":function(container,depth0,helpers,partials,data) {
+},"29":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "<li style=\"margin:0 0 8px\">"
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "</li>";
-},"29":function(container,depth0,helpers,partials,data) {
+},"30":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -401,9 +420,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<ol style=\"margin:0 0 16px;padding:0;padding-"
     + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + ":24px\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"numbered"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8283},"end":{"line":1,"column":8352}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"numbered"),{"name":"each","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8542},"end":{"line":1,"column":8611}}})) != null ? stack1 : "")
     + "</ol>";
-},"30":function(container,depth0,helpers,partials,data) {
+},"31":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -412,9 +431,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return "<p class=\"nb-go\" style=\"margin:0 0 16px;font-weight:700\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"href"),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.program(32, data, 0),"data":data,"loc":{"start":{"line":1,"column":8454},"end":{"line":1,"column":8616}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"href"),{"name":"if","hash":{},"fn":container.program(32, data, 0),"inverse":container.program(33, data, 0),"data":data,"loc":{"start":{"line":1,"column":8713},"end":{"line":1,"column":8875}}})) != null ? stack1 : "")
     + "</p>";
-},"31":function(container,depth0,helpers,partials,data) {
+},"32":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -429,7 +448,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";text-decoration:underline\">"
     + alias2(alias1(lookupProperty(lookupProperty(depth0,"source"),"text"), depth0))
     + "</a>";
-},"32":function(container,depth0,helpers,partials,data) {
+},"33":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -438,7 +457,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return container.escapeExpression(container.lambda(lookupProperty(lookupProperty(depth0,"source"),"text"), depth0));
-},"33":function(container,depth0,helpers,partials,data) {
+},"34":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -446,8 +465,8 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(data,"root"),"sponsor"),{"name":"with","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8663},"end":{"line":1,"column":10224}}})) != null ? stack1 : "");
-},"34":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(data,"root"),"sponsor"),{"name":"with","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":8922},"end":{"line":1,"column":10483}}})) != null ? stack1 : "");
+},"35":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -472,12 +491,12 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "</p><h2 style=\"margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:800\">"
     + ((stack1 = alias1(lookupProperty(depth0,"headlineHtml"), depth0)) != null ? stack1 : "")
     + "</h2>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"image"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9339},"end":{"line":1,"column":9947}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"image"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9598},"end":{"line":1,"column":10206}}})) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"textHtml"),{"name":"if","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":9948},"end":{"line":1,"column":10016}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"href"),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10016},"end":{"line":1,"column":10199}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"textHtml"),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10207},"end":{"line":1,"column":10275}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"href"),{"name":"if","hash":{},"fn":container.program(37, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10275},"end":{"line":1,"column":10458}}})) != null ? stack1 : "")
     + "</div></td></tr>";
-},"35":function(container,depth0,helpers,partials,data) {
+},"36":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -488,7 +507,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p style=\"margin:0 0 16px\">"
     + ((stack1 = container.lambda(lookupProperty(depth0,"textHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
-},"36":function(container,depth0,helpers,partials,data) {
+},"37":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -503,7 +522,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";text-decoration:underline\">"
     + alias2(alias1(lookupProperty(depth0,"linkText"), depth0))
     + "</a></p>";
-},"37":function(container,depth0,helpers,partials,data) {
+},"38":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -512,10 +531,10 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     };
 
   return " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"textHtml"),{"name":"if","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10639},"end":{"line":1,"column":10772}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"addressHtml"),{"name":"if","hash":{},"fn":container.program(39, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10772},"end":{"line":1,"column":10911}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"links"),"length"),{"name":"if","hash":{},"fn":container.program(40, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10911},"end":{"line":1,"column":11196}}})) != null ? stack1 : "");
-},"38":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"textHtml"),{"name":"if","hash":{},"fn":container.program(39, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10898},"end":{"line":1,"column":11031}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"addressHtml"),{"name":"if","hash":{},"fn":container.program(40, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11031},"end":{"line":1,"column":11170}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"links"),"length"),{"name":"if","hash":{},"fn":container.program(41, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11170},"end":{"line":1,"column":11455}}})) != null ? stack1 : "");
+},"39":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -528,7 +547,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\">"
     + ((stack1 = alias1(lookupProperty(depth0,"textHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
-},"39":function(container,depth0,helpers,partials,data) {
+},"40":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -541,7 +560,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\">"
     + ((stack1 = alias1(lookupProperty(depth0,"addressHtml"), depth0)) != null ? stack1 : "")
     + "</p>";
-},"40":function(container,depth0,helpers,partials,data) {
+},"41":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -552,9 +571,9 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
   return "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + container.escapeExpression(container.lambda(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"links"),{"name":"each","hash":{},"fn":container.program(41, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11023},"end":{"line":1,"column":11185}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"links"),{"name":"each","hash":{},"fn":container.program(42, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11282},"end":{"line":1,"column":11444}}})) != null ? stack1 : "")
     + "</p>";
-},"41":function(container,depth0,helpers,partials,data) {
+},"42":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -562,7 +581,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(42, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11038},"end":{"line":1,"column":11077}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(43, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":11297},"end":{"line":1,"column":11336}}})) != null ? stack1 : "")
     + "<a href=\""
     + ((stack1 = alias1(lookupProperty(depth0,"href"), depth0)) != null ? stack1 : "")
     + "\" style=\"color:"
@@ -570,7 +589,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";text-decoration:underline\">"
     + alias2(alias1(lookupProperty(depth0,"text"), depth0))
     + "</a>";
-},"42":function(container,depth0,helpers,partials,data) {
+},"43":function(container,depth0,helpers,partials,data) {
     return " &middot; ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -648,21 +667,22 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + ";color:"
     + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"textColor"), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"logo"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4334},"end":{"line":1,"column":4937}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"webLink"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4334},"end":{"line":1,"column":4593}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"logo"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4593},"end":{"line":1,"column":5196}}})) != null ? stack1 : "")
     + " <h1 style=\"margin:0;font-size:28px;line-height:1.2;font-weight:800;color:"
     + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"brandColor"), depth0))
     + "\">"
     + alias2(alias1(lookupProperty(depth0,"title"), depth0))
     + "</h1>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"dateLabel"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5053},"end":{"line":1,"column":5221}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"greetingHtml"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5221},"end":{"line":1,"column":5297}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"dateLabel"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5312},"end":{"line":1,"column":5480}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"greetingHtml"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5480},"end":{"line":1,"column":5556}}})) != null ? stack1 : "")
     + "<p class=\"nb-muted\" style=\"margin:0 0 16px;font-size:14px;color:"
     + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"mutedColor"), depth0))
     + "\">"
     + alias2(alias1(lookupProperty(depth0,"countLine"), depth0))
     + "</p></div></td></tr>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"toc"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5422},"end":{"line":1,"column":6045}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"stories"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6045},"end":{"line":1,"column":10240}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"toc"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":5681},"end":{"line":1,"column":6304}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"stories"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":6304},"end":{"line":1,"column":10499}}})) != null ? stack1 : "")
     + "<tr><td align=\""
     + alias2(alias1(lookupProperty(lookupProperty(data,"root"),"start"), depth0))
     + "\" class=\"nb-t\" style=\"font-size:0px;padding:8px 24px 0;word-break:break-word\"><div style=\"font-family:"
@@ -674,7 +694,7 @@ export const minifiedSpec = {"0":function(container,depth0,helpers,partials,data
     + "\"><p class=\"nb-rule\" style=\"margin:0 0 24px;border-top:1px solid "
     + alias2(alias1(lookupProperty(lookupProperty(lookupProperty(data,"root"),"theme"),"ruleColor"), depth0))
     + ";font-size:1px;line-height:1px\">&nbsp;</p>"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias3,lookupProperty(depth0,"footer"),{"name":"with","hash":{},"fn":container.program(37, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10622},"end":{"line":1,"column":11205}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias3,lookupProperty(depth0,"footer"),{"name":"with","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":10881},"end":{"line":1,"column":11464}}})) != null ? stack1 : "")
     + "</div></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></td></tr></tbody></table></div>\u003C!--[if mso | IE]></td></tr></table><![endif]--></div></body></html>";
 },"useData":true};
 
