@@ -6,6 +6,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { loadExamples } from '../../scripts/example-inputs.js';
+import { type Briefing, createRenderer } from '../../src/node/index.js';
 
 export interface WebPage {
   /** For messages: `edition morning-edition`, `index 1`. */
@@ -47,20 +49,67 @@ a{color:#0b5cad}
 </html>
 `;
 
-/** Writes every page under `root` and lists them. */
-export async function buildWebPages(root: string): Promise<WebPage[]> {
-  const pages: WebPage[] = [
-    { name: 'edition morning-edition', kind: 'edition', path: '/2026/12/05/', file: '', dir: 'ltr' },
-    { name: 'edition rtl-hebrew', kind: 'edition', path: '/he/', file: '', dir: 'rtl' },
-    { name: 'index 1', kind: 'index', path: '/', file: '', dir: 'ltr' },
+/** A story with a very long URL and long unbroken words in its copy: nothing may scroll sideways. */
+const longWord = 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft';
+const longUrl = `https://www.example.com/${'a-very-long-path-segment-without-any-break/'.repeat(6)}?utm_source=${'x'.repeat(120)}`;
+const stress: Briefing = {
+  title: `Stress edition ${longWord}`,
+  date: '2026-12-05',
+  stories: [
+    {
+      headline: `${longWord} and ${longUrl}`,
+      lede: `Raw link ${longUrl} and a long word ${longWord}${longWord}.`,
+      whyItMatters: `Long copy: ${longWord.repeat(3)}. [A link with a long address](${longUrl}).`,
+      source: { label: longWord, url: longUrl },
+    },
+    { headline: 'A second story', lede: `Plain prose next to ${longUrl}.` },
+  ],
+};
+
+/** The site's address in every canonical link and feed URL (the pages are served elsewhere). */
+export const siteUrl = 'https://news.example.com/';
+
+/** Renders one edition page per example, plus the stress edition, and writes it under `root`. */
+async function editionPages(root: string): Promise<WebPage[]> {
+  const inputs = [
+    ...(await loadExamples()).map(({ name, input, options }) => ({ name, input, options })),
+    { name: 'stress-long-words', input: stress, options: {} },
   ];
-  for (const page of pages) {
-    page.file = join(root, page.path, 'index.html');
-    await mkdir(dirname(page.file), { recursive: true });
-    await writeFile(
-      page.file,
-      fixture(page.dir === 'rtl' ? 'he' : 'en', page.dir, page.kind === 'index' ? 'Archive' : 'Morning'),
-    );
+  const pages: WebPage[] = [];
+  for (const { name, input, options } of inputs) {
+    const renderer = await createRenderer(options);
+    const path = `/${name}/`;
+    const { html } = renderer.renderWebPage(input, {
+      url: new URL(path.slice(1), siteUrl).href,
+      siteName: 'Example News',
+      homeUrl: siteUrl,
+      feeds: { rss: `${siteUrl}feed.xml`, atom: `${siteUrl}atom.xml`, json: `${siteUrl}feed.json` },
+    });
+    const file = join(root, path, 'index.html');
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, html);
+    pages.push({
+      name: `edition ${name}`,
+      kind: 'edition',
+      path,
+      file,
+      dir: /\sdir="rtl"/.test(html.slice(0, 300)) ? 'rtl' : 'ltr',
+    });
   }
   return pages;
+}
+
+/** Writes every page under `root` and lists them. */
+export async function buildWebPages(root: string): Promise<WebPage[]> {
+  const pages = await editionPages(root);
+  // TEMPORARY index page until `newsbrief site` lands.
+  const index: WebPage = {
+    name: 'index 1',
+    kind: 'index',
+    path: '/',
+    file: join(root, 'index.html'),
+    dir: 'ltr',
+  };
+  await writeFile(index.file, fixture('en', 'ltr', 'Archive'));
+  return [...pages, index];
 }
