@@ -6,6 +6,21 @@
  * it as they are. Node resolves `newsbrief` to `./node/index.ts` instead, which adds the MJML
  * compile step for template overrides; everything else is this module.
  */
+export { flattenEdition } from './editions/flatten.js';
+export { editionRenderOptions } from './editions/render.js';
+export type {
+  EditionDefaults,
+  EditionEntry,
+  EditionOptions,
+  EditionResult,
+  EditionSet,
+  SharedStory,
+} from './editions/set.js';
+export {
+  type EditionSetValidationResult,
+  type ValidatedEdition,
+  validateEditionSet,
+} from './editions/validate.js';
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from './errors.js';
 export {
   defaultLintThresholds,
@@ -39,6 +54,7 @@ export {
   type RenderOptions,
   type RenderResult,
   renderBriefing,
+  renderEditions,
 } from './render/renderer.js';
 export type { EditionStats } from './render/stats.js';
 export type { CompiledTemplates, TemplatesOption } from './render/templates.js';

@@ -104,6 +104,25 @@ export interface EditionSettings {
    * before tracking params (which are the renderer's own, merge tags included) are added.
    */
   copy?: CopyGuard;
+  /**
+   * Keeps stories that many editions show (an edition set's shared pool, see src/editions/share.ts):
+   * given a story, its position and how to build its content, returns the edition story, built once
+   * per story and position. Absent for single renders.
+   */
+  shared?: SharedStories;
+}
+
+/** A story's edition form apart from its position (number and anchor). */
+export type EditionStoryContent = Omit<EditionStory, 'number' | 'anchor'>;
+
+/** The hook `EditionSettings.shared`: see src/editions/share.ts. */
+export interface SharedStories {
+  story(
+    story: Story,
+    number: number,
+    anchor: string,
+    content: (story: Story) => EditionStoryContent,
+  ): EditionStory;
 }
 
 const genericSourceLabels = /^(source|sources|go deeper|read more|more|link|here|click here|full story)$/i;
@@ -136,27 +155,30 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
     };
   };
 
-  const stories = briefing.stories.map(
-    (story, index): EditionStory => ({
-      number: multi ? index + 1 : 0,
-      anchor: `story-${index + 1}`,
-      kicker: rich(story.kicker),
-      headline: rich(story.headline),
-      byline: rich(story.byline),
-      image: image(story.image),
-      lede: rich(story.lede),
-      sections: orderedSections(story).map((section) => ({
-        label: section.label === undefined ? undefined : copy.text(section.label),
-        blocks: section.blocks.map(
-          (block): EditionBlock =>
-            block.kind === 'paragraph'
-              ? { kind: 'paragraph', text: rich(block.text) }
-              : { kind: block.kind, items: block.items.map(rich) },
-        ),
-      })),
-      source: guardLink(sourceLink(story.source, track, labels.goDeeper), copy),
-    }),
-  );
+  const content = (story: Story): EditionStoryContent => ({
+    kicker: rich(story.kicker),
+    headline: rich(story.headline),
+    byline: rich(story.byline),
+    image: image(story.image),
+    lede: rich(story.lede),
+    sections: orderedSections(story).map((section) => ({
+      label: section.label === undefined ? undefined : copy.text(section.label),
+      blocks: section.blocks.map(
+        (block): EditionBlock =>
+          block.kind === 'paragraph'
+            ? { kind: 'paragraph', text: rich(block.text) }
+            : { kind: block.kind, items: block.items.map(rich) },
+      ),
+    })),
+    source: guardLink(sourceLink(story.source, track, labels.goDeeper), copy),
+  });
+  const stories = briefing.stories.map((story, index): EditionStory => {
+    const number = multi ? index + 1 : 0;
+    const anchor = `story-${index + 1}`;
+    return settings.shared
+      ? settings.shared.story(story, number, anchor, content)
+      : { number, anchor, ...content(story) };
+  });
 
   const sponsor = briefing.sponsor && {
     label: rich(briefing.sponsor.label ?? labels.sponsored),

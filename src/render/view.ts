@@ -3,7 +3,7 @@
  * are already escaped (templates print them with `{{{ }}}`); all other strings are plain text
  * that Handlebars escapes (`{{ }}`). Story text can therefore never become markup.
  */
-import type { Edition, EditionImage, EditionSection, Inline } from '../normalize/edition.js';
+import type { Edition, EditionImage, EditionSection, EditionStory, Inline } from '../normalize/edition.js';
 import { widthAt } from '../normalize/image-size.js';
 import { inlinePlain, memoizeByNodes } from '../normalize/inline.js';
 import { withoutJoiners } from '../normalize/merge-syntax.js';
@@ -41,20 +41,17 @@ export interface ViewSettings {
   countLine: string;
   /** Show the table of contents (the renderer decides from `RenderOptions.toc`). */
   toc?: boolean;
+  /**
+   * Keeps the view of stories that many editions show (see src/editions/share.ts): returns the
+   * view `build` makes for this edition story, built once. Absent for single renders.
+   */
+  sharedView?: (story: EditionStory, build: () => StoryView) => StoryView;
 }
 
 export function templateView(edition: Edition, settings: ViewSettings) {
   const { theme } = settings;
   const html = settings.inlineHtml ?? inlineHtmlFor(theme);
-  const image = (value: EditionImage | undefined) =>
-    value && {
-      src: escapeHtml(value.src),
-      alt: value.alt,
-      width: value.width,
-      height: value.height,
-      href: value.href === undefined ? undefined : hrefAttribute(value.href),
-      creditHtml: html(value.credit),
-    };
+  const image = (value: EditionImage | undefined) => imageView(value, html);
   const sponsorAfter = edition.sponsor?.after ?? 0;
 
   return {
@@ -92,21 +89,13 @@ export function templateView(edition: Edition, settings: ViewSettings) {
           }),
         }
       : undefined,
-    stories: edition.stories.map((story, index) => ({
-      number: story.number,
-      anchor: story.anchor,
-      kickerHtml: html(story.kicker),
-      headlineHtml: html(story.headline),
-      bylineHtml: html(story.byline),
-      image: image(story.image),
-      ledeHtml: html(story.lede),
-      sections: story.sections.map((section) => sectionView(section, html)),
-      source: story.source && {
-        text: story.source.text,
-        href: story.source.href === undefined ? undefined : hrefAttribute(story.source.href),
-      },
-      sponsorAfter: index + 1 === sponsorAfter,
-    })),
+    stories: edition.stories.map((story, index) => {
+      const after = index + 1 === sponsorAfter;
+      if (!settings.sharedView) return storyView(story, after, html);
+      const view = settings.sharedView(story, () => storyView(story, false, html));
+      // Spread over the kept view, so the keys stay in the order templates iterate them.
+      return after ? { ...view, sponsorAfter: true } : view;
+    }),
     sponsor: edition.sponsor && {
       labelHtml: html(edition.sponsor.label),
       headlineHtml: html(edition.sponsor.headline),
@@ -122,6 +111,41 @@ export function templateView(edition: Edition, settings: ViewSettings) {
     },
   };
 }
+
+function imageView(value: EditionImage | undefined, html: (nodes: Inline) => string) {
+  return (
+    value && {
+      src: escapeHtml(value.src),
+      alt: value.alt,
+      width: value.width,
+      height: value.height,
+      href: value.href === undefined ? undefined : hrefAttribute(value.href),
+      creditHtml: html(value.credit),
+    }
+  );
+}
+
+/** A story as the `story` partial reads it; `sponsorAfter` puts the sponsor block after it. */
+function storyView(story: EditionStory, sponsorAfter: boolean, html: (nodes: Inline) => string) {
+  return {
+    number: story.number,
+    anchor: story.anchor,
+    kickerHtml: html(story.kicker),
+    headlineHtml: html(story.headline),
+    bylineHtml: html(story.byline),
+    image: imageView(story.image, html),
+    ledeHtml: html(story.lede),
+    sections: story.sections.map((section) => sectionView(section, html)),
+    source: story.source && {
+      text: story.source.text,
+      href: story.source.href === undefined ? undefined : hrefAttribute(story.source.href),
+    },
+    sponsorAfter,
+  };
+}
+
+/** One story of the template view. */
+export type StoryView = ReturnType<typeof storyView>;
 
 /**
  * A section as the `section` partial reads it. The label opens the lead paragraph (`html`), or
