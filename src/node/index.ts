@@ -33,6 +33,7 @@ export {
   validateEditionSet,
 } from '../editions/validate.js';
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from '../errors.js';
+export { editionSetJsonSchema } from '../generated/edition-set-schema.js';
 export {
   defaultLintThresholds,
   type LintOptions,
