@@ -28,11 +28,17 @@ export interface SharedStory extends Story {
  * the others replaced. `theme.width` is the template's layout and stays the renderer's.
  */
 export interface EditionOptions {
+  /** Brand tokens over the renderer's, key by key (see `RenderOptions.theme`). */
   theme?: Theme;
+  /** Built-in text over the renderer's, key by key: translate it for an edition in another language. */
   labels?: Labels;
+  /** Query parameters for this edition's links, instead of the renderer's (see `RenderOptions.linkParams`). */
   linkParams?: Record<string, string>;
+  /** Table of contents for this edition (see `RenderOptions.toc`). */
   toc?: RenderOptions['toc'];
+  /** Lint settings for this edition's warnings (see `RenderOptions.lint`). */
   lint?: LintOptions | false;
+  /** See `RenderOptions.neutralizeMergeSyntax`. */
   neutralizeMergeSyntax?: boolean;
 }
 
@@ -64,6 +70,7 @@ export interface EditionEntry extends EditionDefaults {
 export interface EditionSet {
   /** A JSON file may name its schema for editors; ignored. */
   $schema?: string;
+  /** Briefing fields every edition gets unless it sets its own (`footer` field by field). */
   defaults?: EditionDefaults;
   /** The shared pool: stories editions name by `id`. */
   stories?: SharedStory[];
@@ -73,7 +80,9 @@ export interface EditionSet {
 
 /** One rendered edition, in the set's order. */
 export interface EditionResult {
+  /** The edition's `id`. */
   id: string;
+  /** The rendered edition, as `Renderer.render` gives it for the edition's briefing. */
   result: RenderResult;
 }
 

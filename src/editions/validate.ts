@@ -20,9 +20,11 @@ import { type CheckedSet, checkStructure, type EditionOptions, isRecord } from '
 
 /** One edition of a valid set: its id, its validated briefing and its own render settings. */
 export interface ValidatedEdition {
+  /** The edition's `id`. */
   id: string;
   /** The flattened briefing, validated (see `flattenEdition`). */
   briefing: Briefing;
+  /** The edition's own render settings, as the set gives them. */
   options?: EditionOptions;
 }
 
