@@ -219,7 +219,7 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
     locale,
     dir: briefing.dir ?? defaultDir(locale),
     date: briefing.date,
-    dateLabel: briefing.date ? formatDate(briefing.date, locale) : undefined,
+    dateLabel: briefing.date ? dateLabel(`${briefing.date}\n${locale}`) : undefined,
     greeting: rich(briefing.greeting),
     stories,
     sponsor,
@@ -297,6 +297,15 @@ export function derivePreheader(story: Story): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
+
+/**
+ * `formatDate` by `date\nlocale`, cached: every edition of a set shows the same date, and even the
+ * direct US English path builds a `Date` and tests the locale.
+ */
+const dateLabel = memoizeString((key: string): string => {
+  const at = key.indexOf('\n');
+  return formatDate(key.slice(0, at), key.slice(at + 1));
+}, 256);
 
 const dateFormats = localeFormats(
   (locale) =>
