@@ -12,6 +12,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { editionSetJsonSchemaFile, editionSetJsonSchemaSource } from '../src/editions/json-schema-source.js';
 import { briefingJsonSchemaFile, briefingJsonSchemaSource } from '../src/json-schema-source.js';
 import { generateDefaultPartials, generateDefaultTemplates } from '../src/node/default-templates-source.js';
 import { generateWebPageSource } from '../src/node/web-page-source.js';
@@ -22,6 +23,8 @@ const outputs: [string, () => Promise<string> | string][] = [
   ['../src/web/generated/page.ts', generateWebPageSource],
   ['../src/generated/briefing-schema.ts', briefingJsonSchemaSource],
   ['../schema/briefing.schema.json', briefingJsonSchemaFile],
+  ['../src/generated/edition-set-schema.ts', editionSetJsonSchemaSource],
+  ['../schema/edition-set.schema.json', editionSetJsonSchemaFile],
 ];
 for (const [path, generate] of outputs) {
   const target = fileURLToPath(new URL(path, import.meta.url));

@@ -6,11 +6,27 @@
  * it as they are. Node resolves `newsbrief` to `./node/index.ts` instead, which adds the MJML
  * compile step for template overrides; everything else is this module.
  */
+export { flattenEdition } from './editions/flatten.js';
+export { editionRenderOptions } from './editions/render.js';
+export type {
+  EditionDefaults,
+  EditionEntry,
+  EditionOptions,
+  EditionResult,
+  EditionSet,
+  SharedStory,
+} from './editions/set.js';
+export {
+  type EditionSetValidationResult,
+  type ValidatedEdition,
+  validateEditionSet,
+} from './editions/validate.js';
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from './errors.js';
 export type { ArchiveEdition } from './feeds/entries.js';
 export { type BriefingFromFeedOptions, briefingFromFeed } from './feeds/from-feed.js';
 export type { FeedAuthor, FeedFormat, FeedOptions, FeedSiteOptions } from './feeds/options.js';
 export { type RenderFeedOptions, renderFeed } from './feeds/render-feed.js';
+export { editionSetJsonSchema } from './generated/edition-set-schema.js';
 export {
   defaultLintThresholds,
   type LintOptions,
@@ -53,6 +69,7 @@ export {
   type RenderOptions,
   type RenderResult,
   renderBriefing,
+  renderEditions,
 } from './render/renderer.js';
 export type { EditionStats } from './render/stats.js';
 export type { CompiledTemplates, TemplatesOption } from './render/templates.js';

@@ -425,7 +425,7 @@ function listItems(blocks: readonly BlockInput[]): number {
  * rewritten in place: CRLF and lone CR become LF (every later stage then sees one kind of line
  * break), and the characters are counted for `maxTotalLength`.
  */
-function settleStrings(container: object): number {
+export function settleStrings(container: object): number {
   const fields = container as Record<string, unknown>;
   let total = 0;
   for (const key of Object.keys(fields)) {
@@ -481,7 +481,7 @@ function schemasFor(limits: BriefingLimits | undefined, direction: Direction): S
  * The direction the input asks for, read before validation so text checks can depend on it: an
  * invalid `dir` or `locale` is reported by its own check and counts as left-to-right here.
  */
-function directionOf(input: object): Direction {
+export function directionOf(input: object): Direction {
   const { dir, locale } = input as { dir?: unknown; locale?: unknown };
   if (dir === 'rtl' || dir === 'ltr') return dir;
   return dir === undefined && typeof locale === 'string' && defaultDir(locale) === 'rtl' ? 'rtl' : 'ltr';
@@ -612,7 +612,14 @@ export function validateBriefing(input: unknown, options: ValidateOptions = {}):
  * field within its own limit can still add up to more than a render service should take on.
  */
 function settledWithin(valid: object, limits: Required<BriefingLimits>): ValidationIssue | undefined {
-  const total = settleStrings(valid);
+  return totalLengthIssue(settleStrings(valid), limits);
+}
+
+/** The issue for a briefing of `total` characters, when that is over `maxTotalLength`. */
+export function totalLengthIssue(
+  total: number,
+  limits: Required<BriefingLimits>,
+): ValidationIssue | undefined {
   if (total <= limits.maxTotalLength) return undefined;
   return {
     path: '',

@@ -5,21 +5,39 @@
  * the `node` export condition; `newsbrief/node` names it explicitly and adds `compileTemplates`.
  * Every public name is exported here, by name.
  */
+import type { EditionResult, EditionSet } from '../editions/set.js';
 import type { Briefing, Story } from '../model.js';
 import {
   createRendererWith,
   type Renderer,
   type RenderOptions,
   type RenderResult,
+  renderEditionsOnce,
   renderOnce,
 } from '../render/renderer.js';
 import { compileForRenderer } from './compiler.js';
 
+export { flattenEdition } from '../editions/flatten.js';
+export { editionRenderOptions } from '../editions/render.js';
+export type {
+  EditionDefaults,
+  EditionEntry,
+  EditionOptions,
+  EditionResult,
+  EditionSet,
+  SharedStory,
+} from '../editions/set.js';
+export {
+  type EditionSetValidationResult,
+  type ValidatedEdition,
+  validateEditionSet,
+} from '../editions/validate.js';
 export { BriefingValidationError, NewsbriefError, type ValidationIssue } from '../errors.js';
 export type { ArchiveEdition } from '../feeds/entries.js';
 export { type BriefingFromFeedOptions, briefingFromFeed } from '../feeds/from-feed.js';
 export type { FeedAuthor, FeedFormat, FeedOptions, FeedSiteOptions } from '../feeds/options.js';
 export { type RenderFeedOptions, renderFeed } from '../feeds/render-feed.js';
+export { editionSetJsonSchema } from '../generated/edition-set-schema.js';
 export {
   defaultLintThresholds,
   type LintOptions,
@@ -144,4 +162,17 @@ export function createRenderer(options: RenderOptions = {}): Promise<Renderer> {
  */
 export function renderBriefing(input: Briefing | Story, options?: RenderOptions): Promise<RenderResult> {
   return renderOnce(input, options, createRenderer);
+}
+
+/**
+ * Renders every edition of an edition set, in order: `{ id, result }` for each, byte-identical to
+ * `renderBriefing(flattenEdition(set, id), editionRenderOptions(set, id, options))`. Stories from
+ * the shared pool are rendered once per distinct edition options. Rejects with
+ * `BriefingValidationError` naming paths such as `editions[3].stories[1]`.
+ *
+ * @example
+ * for (const { id, result } of await renderEditions(set)) await send(id, result);
+ */
+export function renderEditions(set: EditionSet, options?: RenderOptions): Promise<EditionResult[]> {
+  return renderEditionsOnce(set, options, createRenderer);
 }

@@ -107,6 +107,25 @@ export interface EditionSettings {
    * before tracking params (which are the renderer's own, merge tags included) are added.
    */
   copy?: CopyGuard;
+  /**
+   * Keeps stories that many editions show (an edition set's shared pool, see src/editions/share.ts):
+   * given a story, its position and how to build its content, returns the edition story, built once
+   * per story and position. Absent for single renders.
+   */
+  shared?: SharedStories;
+}
+
+/** A story's edition form apart from its position (number and anchor). */
+export type EditionStoryContent = Omit<EditionStory, 'number' | 'anchor'>;
+
+/** The hook `EditionSettings.shared`: see src/editions/share.ts. */
+export interface SharedStories {
+  story(
+    story: Story,
+    number: number,
+    anchor: string,
+    content: (story: Story) => EditionStoryContent,
+  ): EditionStory;
 }
 
 const genericSourceLabels = /^(source|sources|go deeper|read more|more|link|here|click here|full story)$/i;
@@ -139,27 +158,30 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
     };
   };
 
-  const stories = briefing.stories.map(
-    (story, index): EditionStory => ({
-      number: multi ? index + 1 : 0,
-      anchor: `story-${index + 1}`,
-      kicker: rich(story.kicker),
-      headline: rich(story.headline),
-      byline: rich(story.byline),
-      image: image(story.image),
-      lede: rich(story.lede),
-      sections: orderedSections(story).map((section) => ({
-        label: section.label === undefined ? undefined : copy.text(section.label),
-        blocks: section.blocks.map(
-          (block): EditionBlock =>
-            block.kind === 'paragraph'
-              ? { kind: 'paragraph', text: rich(block.text) }
-              : { kind: block.kind, items: block.items.map(rich) },
-        ),
-      })),
-      source: guardLink(sourceLink(story.source, track, labels.goDeeper), copy),
-    }),
-  );
+  const content = (story: Story): EditionStoryContent => ({
+    kicker: rich(story.kicker),
+    headline: rich(story.headline),
+    byline: rich(story.byline),
+    image: image(story.image),
+    lede: rich(story.lede),
+    sections: orderedSections(story).map((section) => ({
+      label: section.label === undefined ? undefined : copy.text(section.label),
+      blocks: section.blocks.map(
+        (block): EditionBlock =>
+          block.kind === 'paragraph'
+            ? { kind: 'paragraph', text: rich(block.text) }
+            : { kind: block.kind, items: block.items.map(rich) },
+      ),
+    })),
+    source: guardLink(sourceLink(story.source, track, labels.goDeeper), copy),
+  });
+  const stories = briefing.stories.map((story, index): EditionStory => {
+    const number = multi ? index + 1 : 0;
+    const anchor = `story-${index + 1}`;
+    return settings.shared
+      ? settings.shared.story(story, number, anchor, content)
+      : { number, anchor, ...content(story) };
+  });
 
   const sponsor = briefing.sponsor && {
     label: rich(briefing.sponsor.label ?? labels.sponsored),
@@ -200,7 +222,7 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
     locale,
     dir: briefing.dir ?? defaultDir(locale),
     date: briefing.date,
-    dateLabel: briefing.date ? formatDate(briefing.date, locale) : undefined,
+    dateLabel: briefing.date ? dateLabel(`${briefing.date}\n${locale}`) : undefined,
     greeting: rich(briefing.greeting),
     stories,
     sponsor,
@@ -283,6 +305,15 @@ export function derivePreheader(story: Story): string {
   const space = cutOutsideReaderTokens(plain, cut.lastIndexOf(' '));
   return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
+
+/**
+ * `formatDate` by `date\nlocale`, cached: every edition of a set shows the same date, and even the
+ * direct US English path builds a `Date` and tests the locale.
+ */
+const dateLabel = memoizeString((key: string): string => {
+  const at = key.indexOf('\n');
+  return formatDate(key.slice(0, at), key.slice(at + 1));
+}, 256);
 
 const dateFormats = localeFormats(
   (locale) =>

@@ -3,6 +3,9 @@
  * and warnings. All template work (MJML, juice, Handlebars compile) happens in createRenderer;
  * `render` only walks data, so one renderer serves any number of editions.
  */
+import { type EditionPress, mergeEditionOptions, renderEditionSet } from '../editions/render.js';
+import type { EditionResult, EditionSet } from '../editions/set.js';
+import { StoryShare } from '../editions/share.js';
 import { NewsbriefError } from '../errors.js';
 import { isStandaloneStory, lintRules, lintValidated } from '../lint/index.js';
 import { resolveRules } from '../lint/rules.js';
@@ -17,9 +20,9 @@ import { type WebPage, webPageRenderer } from '../web/page.js';
 import { utf8Length } from './bytes.js';
 import { type Labels, resolveLabels } from './labels.js';
 import { countLine, type EditionStats, editionStats } from './stats.js';
-import { loadTemplate, type TemplateCompiler, type TemplatesOption } from './templates.js';
+import { loadTemplate, type TemplateCompiler, type TemplateFn, type TemplatesOption } from './templates.js';
 import { renderText } from './text.js';
-import { resolveTheme, type Theme } from './theme.js';
+import { type ResolvedTheme, resolveTheme, type Theme } from './theme.js';
 import { checkToc } from './toc.js';
 import { inlineHtmlFor, templateView } from './view.js';
 import { styleWarnings } from './warnings.js';
@@ -116,6 +119,17 @@ export interface Renderer {
    * @example const page = renderer.renderWebPage(briefing, { url: 'https://news.example.com/am/2026-03-14/' });
    */
   renderWebPage(input: Briefing | Story, options: WebPageOptions): WebPage;
+  /**
+   * Renders every edition of an edition set, in the set's order, each byte-identical to `render`
+   * of its flattened briefing (see `flattenEdition`) by a renderer with its options. Shared stories
+   * are rendered once per distinct edition options. An edition's `options` may not change
+   * `theme.width` (the template's layout): render such editions with a renderer of that width.
+   * Throws `BriefingValidationError` naming paths such as `editions[3].stories[1]`.
+   *
+   * @example
+   * for (const { id, result } of renderer.renderEditions(set)) await send(id, result);
+   */
+  renderEditions(set: EditionSet): EditionResult[];
 }
 
 /**
@@ -145,7 +159,14 @@ export async function createRendererWith(
     { width: options.theme?.width, minify: options.minify ?? true },
     compiler,
   );
-  const theme = width === requested.width ? requested : { ...requested, width };
+  return rendererFor(options, template, width === requested.width ? requested : { ...requested, width });
+}
+
+/**
+ * A renderer for `options` on a loaded template; synchronous, so an edition set's renderer can
+ * make one per distinct edition options (same template) while it renders.
+ */
+function rendererFor(options: RenderOptions, template: TemplateFn, theme: ResolvedTheme): Renderer {
   const linkParams = checkLinkParams(options.linkParams);
   const tocMinStories = checkToc(options.toc);
   const labels = resolveLabels(options.labels);
@@ -153,43 +174,84 @@ export async function createRendererWith(
   // expects errors) rather than on every read.
   const lint = lintSettings(options.lint);
   resolveRules(lint);
-  // Caches that live as long as the renderer: tracked links and inline html per parsed text.
+  // Caches that live as long as the renderer: tracked links and inline html per parsed text, and
+  // the parts of an edition set's shared stories.
   const tracker = linkTracker(linkParams);
   const copy = copyGuard(checkBoolean('neutralizeMergeSyntax', options.neutralizeMergeSyntax));
   const inlineHtml = inlineHtmlFor(theme);
   const contentWidth = theme.width - 48;
+  const share = new StoryShare();
 
   const renderWebPage = webPageRenderer({ theme, labels, tracker, copy, limits: options.limits });
 
-  return {
+  const renderValid = (briefing: Briefing, standalone: boolean, shared: boolean): RenderResult => {
+    const edition = toEdition(briefing, {
+      contentWidth,
+      labels,
+      tracker,
+      copy,
+      shared: shared ? share : undefined,
+    });
+    const stats = editionStats(edition, shared ? share.wordCount : undefined);
+    const toc = tocMinStories !== undefined && edition.stories.length >= tocMinStories;
+    const view = templateView(edition, {
+      theme,
+      countLine: countLine(stats, edition.locale, labels.countLine),
+      inlineHtml,
+      toc,
+      sharedView: shared ? share.view : undefined,
+    });
+    const html = template(view);
+    const htmlBytes = utf8Length(html);
+    return withLazyWarnings(
+      {
+        html,
+        text: renderText(edition, stats, { toc, sharedText: shared ? share.text : undefined }),
+        subject: edition.subject,
+        preheader: edition.preheader,
+        stats: { ...stats, htmlBytes },
+        ...withListUnsubscribe(briefing.footer?.unsubscribeUrl),
+      },
+      () => [...lintValidated(briefing, standalone, { ...lint, htmlBytes }), ...styleWarnings(html)],
+    );
+  };
+
+  const variants = new Map<string, EditionPress>();
+  const press: EditionPress = {
+    limits: options.limits,
+    share,
+    render: (briefing) => renderValid(briefing, false, true),
+    variant(editionOptions) {
+      const key = JSON.stringify(editionOptions);
+      let variant = variants.get(key);
+      if (variant === undefined) {
+        const merged = mergeEditionOptions(options, editionOptions, theme.width);
+        variant = pressOf(rendererFor(merged, template, resolveTheme(merged.theme)));
+        // Bounded: a set of this many distinct options is already unusual.
+        if (variants.size >= 256) variants.clear();
+        variants.set(key, variant);
+      }
+      return variant;
+    },
+  };
+  const renderer: Renderer = {
     renderWebPage,
     render(input) {
       const briefing = assertBriefing(input, { limits: options.limits });
-      const edition = toEdition(briefing, { contentWidth, labels, tracker, copy });
-      const stats = editionStats(edition);
-      const toc = tocMinStories !== undefined && edition.stories.length >= tocMinStories;
-      const view = templateView(edition, {
-        theme,
-        countLine: countLine(stats, edition.locale, labels.countLine),
-        inlineHtml,
-        toc,
-      });
-      const html = template(view);
-      const htmlBytes = utf8Length(html);
-      const standalone = isStandaloneStory(input);
-      return withLazyWarnings(
-        {
-          html,
-          text: renderText(edition, stats, { toc }),
-          subject: edition.subject,
-          preheader: edition.preheader,
-          stats: { ...stats, htmlBytes },
-          ...withListUnsubscribe(briefing.footer?.unsubscribeUrl),
-        },
-        () => [...lintValidated(briefing, standalone, { ...lint, htmlBytes }), ...styleWarnings(html)],
-      );
+      return renderValid(briefing, isStandaloneStory(input), false);
     },
+    renderEditions: (set) => renderEditionSet(press, set),
   };
+  presses.set(renderer, press);
+  return renderer;
+}
+
+/** Each renderer's edition press, for its variants (see `rendererFor`). */
+const presses = new WeakMap<Renderer, EditionPress>();
+
+/** A renderer's edition press (its kept parts, for tests that prove the sharing). */
+export function pressOf(renderer: Renderer): EditionPress {
+  return presses.get(renderer) as EditionPress;
 }
 
 /**
@@ -280,4 +342,31 @@ export async function renderOnce(
   // The default template needs no compiler, so both builds can share one default renderer.
   defaultRenderer ??= create();
   return (await defaultRenderer).render(input);
+}
+
+/**
+ * Renders every edition of an edition set, in order: `{ id, result }` for each, where `result` is
+ * what `renderBriefing(flattenEdition(set, id), editionRenderOptions(set, id, options))` gives, byte
+ * for byte. Stories from the set's shared pool are rendered once per distinct edition options and
+ * spliced into every edition that shows them. Rejects with `BriefingValidationError` naming paths
+ * such as `editions[3].stories[1]`, `stories[2].headline` or `defaults.footer.unsubscribeUrl`.
+ *
+ * @example
+ * for (const { id, result } of await renderEditions(set, { linkParams: { utm_medium: 'email' } }))
+ *   await send(id, result);
+ */
+export function renderEditions(set: EditionSet, options?: RenderOptions): Promise<EditionResult[]> {
+  return renderEditionsOnce(set, options, createRenderer);
+}
+
+/** One set rendered by a renderer made for these options, or the default one (made once). */
+export async function renderEditionsOnce(
+  set: EditionSet,
+  options: RenderOptions | undefined,
+  create: (options?: RenderOptions) => Promise<Renderer>,
+): Promise<EditionResult[]> {
+  if (options !== undefined && Object.keys(options).length > 0)
+    return (await create(options)).renderEditions(set);
+  defaultRenderer ??= create();
+  return (await defaultRenderer).renderEditions(set);
 }

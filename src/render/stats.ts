@@ -1,6 +1,6 @@
 /** Word count and reading time, the way Axios prints its "Smart Brevity count". */
 
-import type { Edition } from '../normalize/edition.js';
+import type { Edition, EditionStory } from '../normalize/edition.js';
 import { countWords, inlinePlain, memoizeByNodes } from '../normalize/inline.js';
 import { localeFormats, withoutPrivateUse } from '../normalize/locale-formats.js';
 
@@ -18,18 +18,29 @@ export const wordsPerMinute = 265;
 /** Words in parsed text, cached per parsed text. */
 const wordsIn = memoizeByNodes((nodes) => countWords(inlinePlain(nodes)));
 
-export function editionStats(edition: Edition): EditionStats {
+/**
+ * The edition's counts. `sharedWords` keeps the count of stories that many editions show (see
+ * src/editions/share.ts): it returns what `build` counts for the story, counted once.
+ */
+export function editionStats(
+  edition: Edition,
+  sharedWords?: (story: EditionStory, build: () => number) => number,
+): EditionStats {
   let words = 0;
-  for (const story of edition.stories) {
-    words += wordsIn(story.headline) + wordsIn(story.lede);
-    for (const section of story.sections) {
-      for (const block of section.blocks) {
-        if (block.kind === 'paragraph') words += wordsIn(block.text);
-        else for (const item of block.items) words += wordsIn(item);
-      }
+  for (const story of edition.stories)
+    words += sharedWords ? sharedWords(story, () => storyWords(story)) : storyWords(story);
+  return { words, readingMinutes: readingMinutes(words), stories: edition.stories.length };
+}
+
+function storyWords(story: EditionStory): number {
+  let words = wordsIn(story.headline) + wordsIn(story.lede);
+  for (const section of story.sections) {
+    for (const block of section.blocks) {
+      if (block.kind === 'paragraph') words += wordsIn(block.text);
+      else for (const item of block.items) words += wordsIn(item);
     }
   }
-  return { words, readingMinutes: readingMinutes(words), stories: edition.stories.length };
+  return words;
 }
 
 /** `words / 265` rounded up to the half minute; 0 words read in 0 minutes. */

@@ -180,8 +180,19 @@ function sectionText(section: EditionSection): string {
 const paragraph = (text: string) => wrap(text);
 const bulletLine = (text: string) => wrap(text, textWidth, '  ', '• ');
 
+/** How `renderText` writes an edition. */
+export interface TextOptions {
+  /** Write the table of contents. */
+  toc?: boolean;
+  /**
+   * Keeps the text of stories that many editions show (see src/editions/share.ts): returns the
+   * text `build` writes for this edition story, written once. Absent for single renders.
+   */
+  sharedText?: (story: EditionStory, build: () => string) => string;
+}
+
 /** The whole text part. */
-export function renderText(edition: Edition, stats: EditionStats, options: { toc?: boolean } = {}): string {
+export function renderText(edition: Edition, stats: EditionStats, options: TextOptions = {}): string {
   const head: string[] = [edition.title.toUpperCase()];
   if (edition.dateLabel) head.push(edition.dateLabel);
   const blocks: string[] = [head.join('\n')];
@@ -198,7 +209,8 @@ export function renderText(edition: Edition, stats: EditionStats, options: { toc
 
   edition.stories.forEach((story, index) => {
     blocks.push(index === 0 ? editionRule : storyRule);
-    blocks.push(storyText(story, edition.labels));
+    const build = () => storyText(story, edition.labels);
+    blocks.push(options.sharedText ? options.sharedText(story, build) : build());
     const sponsor = edition.sponsor;
     if (sponsor && sponsor.after === index + 1) {
       blocks.push(storyRule);

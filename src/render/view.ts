@@ -48,6 +48,11 @@ export interface ViewSettings {
   countLine: string;
   /** Show the table of contents (the renderer decides from `RenderOptions.toc`). */
   toc?: boolean;
+  /**
+   * Keeps the view of stories that many editions show (see src/editions/share.ts): returns the
+   * view `build` makes for this edition story, built once. Absent for single renders.
+   */
+  sharedView?: (story: EditionStory, build: () => StoryView) => StoryView;
 }
 
 export function templateView(edition: Edition, settings: ViewSettings) {
@@ -85,11 +90,13 @@ export function templateView(edition: Edition, settings: ViewSettings) {
       : undefined,
     theme,
     logo: logoView(theme, edition.title),
-    stories: edition.stories.map((story, index) => ({
-      ...storyCopy(story, html),
-      image: image(story.image),
-      sponsorAfter: index + 1 === sponsorAfter,
-    })),
+    stories: edition.stories.map((story, index) => {
+      const after = index + 1 === sponsorAfter;
+      if (!settings.sharedView) return storyView(story, after, html);
+      const view = settings.sharedView(story, () => storyView(story, false, html));
+      // Spread over the kept view, so the keys stay in the order templates iterate them.
+      return after ? { ...view, sponsorAfter: true } : view;
+    }),
     sponsor: edition.sponsor && {
       ...sponsorCopy(edition.sponsor, html),
       image: image(edition.sponsor.image),
@@ -101,6 +108,18 @@ export function templateView(edition: Edition, settings: ViewSettings) {
     },
   };
 }
+
+/** A story as the `story` partial reads it; `sponsorAfter` puts the sponsor block after it. */
+function storyView(story: EditionStory, sponsorAfter: boolean, html: (nodes: Inline) => string) {
+  return {
+    ...storyCopy(story, html),
+    image: story.image && imageCopy(story.image, html),
+    sponsorAfter,
+  };
+}
+
+/** One story of the template view. */
+export type StoryView = ReturnType<typeof storyView>;
 
 /**
  * An image as the email and the web page both print it: URLs escaped (by `url`, which the web
