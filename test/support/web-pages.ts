@@ -1,13 +1,15 @@
 /**
  * The web pages the proofs check (issue 19): edition pages and the index, written to a folder the
  * way a static host serves them.
- *
- * TEMPORARY: until renderWebPage and `newsbrief site` land, a hand-written complete page stands in.
+ * Edition pages come from `renderer.renderWebPage`; index pages from `buildSite` (`newsbrief site`)
+ * over the same briefings, dated so they page.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadExamples } from '../../scripts/example-inputs.js';
 import { type Briefing, createRenderer } from '../../src/node/index.js';
+import { buildSite } from '../../src/node/site.js';
 
 export interface WebPage {
   /** For messages: `edition morning-edition`, `index 1`. */
@@ -19,35 +21,6 @@ export interface WebPage {
   file: string;
   dir: 'ltr' | 'rtl';
 }
-
-const fixture = (lang: string, dir: string, title: string) => `<!doctype html>
-<html lang="${lang}" dir="${dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<meta name="description" content="The morning briefing: three stories in five minutes.">
-<link rel="canonical" href="https://news.example.com/2026/12/05/">
-<meta name="color-scheme" content="light dark">
-<style>
-body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fffdf8}
-main{max-width:40rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
-a{color:#0b5cad}
-@media (prefers-color-scheme:dark){body{color:#eee;background:#111}a{color:#8cc4ff}}
-</style>
-</head>
-<body>
-<main>
-<article id="story-1">
-<header><h1>${title}</h1></header>
-<section><h2>Why it matters</h2><p>Supercalifragilisticexpialidocioussupercalifragilisticexpialidocious and https://example.com/a/very/long/path/that/never/breaks/anywhere/at/all/because/it/has/no/spaces/at/all/ever.</p>
-<ul><li>One</li><li>Two</li></ul>
-<p><a href="https://example.com/story">Read the full story at example.com</a></p></section>
-</article>
-</main>
-</body>
-</html>
-`;
 
 /** A story with a very long URL and long unbroken words in its copy: nothing may scroll sideways. */
 const longWord = 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft';
@@ -99,17 +72,40 @@ async function editionPages(root: string): Promise<WebPage[]> {
   return pages;
 }
 
+/**
+ * The archive's index pages, built by `buildSite` from every example (dated a day apart, five to a
+ * page so there are two pages) into `root`.
+ */
+async function indexPages(root: string): Promise<WebPage[]> {
+  const folder = await mkdtemp(join(tmpdir(), 'newsbrief-site-'));
+  try {
+    const examples = await loadExamples();
+    await Promise.all(
+      examples.map(({ name, input }, index) =>
+        writeFile(
+          join(folder, `2026-11-${String(index + 10).padStart(2, '0')}-${name}.json`),
+          JSON.stringify(input),
+        ),
+      ),
+    );
+    const out = join(root, 'archive');
+    const { written } = await buildSite(folder, out, { baseUrl: `${siteUrl}archive/`, perPage: 5 });
+    return written
+      .filter((file) => file === 'index.html' || /^page\/\d+\/index\.html$/.test(file))
+      .sort()
+      .map((file, index) => ({
+        name: `index ${index + 1}`,
+        kind: 'index' as const,
+        path: `/archive/${file.replace(/index\.html$/, '')}`,
+        file: join(out, file),
+        dir: 'ltr' as const,
+      }));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 /** Writes every page under `root` and lists them. */
 export async function buildWebPages(root: string): Promise<WebPage[]> {
-  const pages = await editionPages(root);
-  // TEMPORARY index page until `newsbrief site` lands.
-  const index: WebPage = {
-    name: 'index 1',
-    kind: 'index',
-    path: '/',
-    file: join(root, 'index.html'),
-    dir: 'ltr',
-  };
-  await writeFile(index.file, fixture('en', 'ltr', 'Archive'));
-  return [...pages, index];
+  return [...(await editionPages(root)), ...(await indexPages(root))];
 }
