@@ -65,8 +65,8 @@ interface ReadFeed {
  * are kept; script, style and embeds are dropped with their content; every other tag is dropped
  * and its text kept as text. The draft is not validated: `renderBriefing` does that.
  *
- * @throws {NewsbriefError} when the text is not a feed (`expected an RSS, Atom or JSON Feed
- * document, …`), has no items (after `since`), or is longer than the limits allow.
+ * @throws {NewsbriefError} when the text is not a feed ("expected an RSS, Atom or JSON Feed
+ * document, …"), has no items (after `since`), or is longer than the limits allow.
  *
  * @example
  * const feed = await (await fetch('https://news.example.com/feed/')).text();

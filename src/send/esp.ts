@@ -277,6 +277,7 @@ function unsubscribeFor(
  * `recipients[41].email`). Options are checked when this is called, recipients as they are read.
  *
  * @example
+ * ```ts
  * for await (const batch of espBatches(result, readers, {
  *   esp: 'mailgun',
  *   from: 'Morning Brief <news@mg.example.com>',
@@ -285,6 +286,7 @@ function unsubscribeFor(
  * })) {
  *   await mg.messages.create('mg.example.com', batch.body);
  * }
+ * ```
  */
 export function espBatches<O extends EspOptions>(
   result: RenderResult,
