@@ -7,12 +7,30 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 };
 
 /**
- * Runtime dependencies are bundled: valibot, js-yaml and the Handlebars runtime (their
- * licenses are in THIRD_PARTY_NOTICES.md). `npm install newsbrief` then brings only commander, for
- * the CLI, and importing resolves no package. MJML, juice, the minifier and the full Handlebars
- * compiler stay external: optional peers, loaded by the Node build only to compile templates.
+ * Runtime dependencies are bundled: valibot, js-yaml and the Handlebars runtime; for
+ * `briefingFromFeed`, feedsmith's parsers with fast-xml-parser (and the small packages under it)
+ * and entities. Their licenses are in THIRD_PARTY_NOTICES.md. `npm install newsbrief` then brings
+ * only commander, for the CLI, and importing resolves no package; a bundler that tree-shakes drops
+ * what an app does not import (the feed reader, from a bundle of renderBriefing alone). MJML,
+ * juice, the minifier and the full Handlebars compiler stay external: optional peers, loaded by
+ * the Node build only to compile templates.
  */
-const bundled = ['valibot', 'js-yaml', /^handlebars\/runtime/];
+const bundled = [
+  'valibot',
+  'js-yaml',
+  /^handlebars\/runtime/,
+  'feedsmith',
+  'entities',
+  /^entities\//,
+  'fast-xml-parser',
+  'fast-xml-builder',
+  'strnum',
+  'anynum',
+  '@nodable/entities',
+  'is-unsafe',
+  'path-expression-matcher',
+  'xml-naming',
+];
 const peers = ['mjml', 'juice', 'html-minifier-terser', /^handlebars$/];
 
 export default defineConfig([

@@ -161,7 +161,7 @@ export function createRenderer(options: RenderOptions = {}): Promise<Renderer> {
  * const { html, text, subject, warnings } = await renderBriefing(briefing);
  */
 export function renderBriefing(input: Briefing | Story, options?: RenderOptions): Promise<RenderResult> {
-  return renderOnce(input, options, createRenderer);
+  return renderOnce(input, options, compileForRenderer);
 }
 
 /**
@@ -174,5 +174,5 @@ export function renderBriefing(input: Briefing | Story, options?: RenderOptions)
  * for (const { id, result } of await renderEditions(set)) await send(id, result);
  */
 export function renderEditions(set: EditionSet, options?: RenderOptions): Promise<EditionResult[]> {
-  return renderEditionsOnce(set, options, createRenderer);
+  return renderEditionsOnce(set, options, compileForRenderer);
 }

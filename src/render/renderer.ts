@@ -16,7 +16,7 @@ import { linkTracker, toEdition } from '../normalize/edition.js';
 import { copyGuard } from '../normalize/merge-syntax.js';
 import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
 import type { WebPageOptions } from '../web/options.js';
-import { type WebPage, webPageRenderer } from '../web/page.js';
+import { type WebPage, type WebRenderSettings, webPageRenderer } from '../web/page.js';
 import { utf8Length } from './bytes.js';
 import { type Labels, resolveLabels } from './labels.js';
 import { countLine, type EditionStats, editionStats } from './stats.js';
@@ -152,6 +152,15 @@ export async function createRendererWith(
   options: RenderOptions,
   compiler: TemplateCompiler | undefined,
 ): Promise<Renderer> {
+  const { template, theme } = await loadFor(options, compiler);
+  return rendererFor(options, template, theme);
+}
+
+/** The template for `options` and the theme it is laid out for. */
+async function loadFor(
+  options: RenderOptions,
+  compiler: TemplateCompiler | undefined,
+): Promise<{ template: TemplateFn; theme: ResolvedTheme }> {
   const requested = resolveTheme(options.theme);
   // A compiled module fixes the width it was laid out for; the theme takes it unless it names one.
   const { template, width } = await loadTemplate(
@@ -159,14 +168,29 @@ export async function createRendererWith(
     { width: options.theme?.width, minify: options.minify ?? true },
     compiler,
   );
-  return rendererFor(options, template, width === requested.width ? requested : { ...requested, width });
+  return { template, theme: width === requested.width ? requested : { ...requested, width } };
 }
 
 /**
- * A renderer for `options` on a loaded template; synchronous, so an edition set's renderer can
- * make one per distinct edition options (same template) while it renders.
+ * The email half of a renderer. It holds no web page or edition set code, so a bundle that
+ * imports `renderBriefing` alone (a browser's editor, say) leaves those out.
  */
-function rendererFor(options: RenderOptions, template: TemplateFn, theme: ResolvedTheme): Renderer {
+interface EmailRenderer {
+  render(input: Briefing | Story): RenderResult;
+  /**
+   * Renders a briefing already validated; with `share`, the parts of its shared stories come from
+   * (or go to) that edition set's store.
+   */
+  renderValid(briefing: Briefing, standalone: boolean, share?: StoryShare): RenderResult;
+  /** The settled options a web page renders with. */
+  settings: Pick<WebRenderSettings, 'theme' | 'labels' | 'tracker' | 'copy'>;
+}
+
+/**
+ * An email renderer for `options` on a loaded template; synchronous, so an edition set's
+ * renderer can make one per distinct edition options (same template) while it renders.
+ */
+function emailRendererFor(options: RenderOptions, template: TemplateFn, theme: ResolvedTheme): EmailRenderer {
   const linkParams = checkLinkParams(options.linkParams);
   const tocMinStories = checkToc(options.toc);
   const labels = resolveLabels(options.labels);
@@ -174,39 +198,29 @@ function rendererFor(options: RenderOptions, template: TemplateFn, theme: Resolv
   // expects errors) rather than on every read.
   const lint = lintSettings(options.lint);
   resolveRules(lint);
-  // Caches that live as long as the renderer: tracked links and inline html per parsed text, and
-  // the parts of an edition set's shared stories.
+  // Caches that live as long as the renderer: tracked links and inline html per parsed text.
   const tracker = linkTracker(linkParams);
   const copy = copyGuard(checkBoolean('neutralizeMergeSyntax', options.neutralizeMergeSyntax));
   const inlineHtml = inlineHtmlFor(theme);
   const contentWidth = theme.width - 48;
-  const share = new StoryShare();
 
-  const renderWebPage = webPageRenderer({ theme, labels, tracker, copy, limits: options.limits });
-
-  const renderValid = (briefing: Briefing, standalone: boolean, shared: boolean): RenderResult => {
-    const edition = toEdition(briefing, {
-      contentWidth,
-      labels,
-      tracker,
-      copy,
-      shared: shared ? share : undefined,
-    });
-    const stats = editionStats(edition, shared ? share.wordCount : undefined);
+  const renderValid = (briefing: Briefing, standalone: boolean, share?: StoryShare): RenderResult => {
+    const edition = toEdition(briefing, { contentWidth, labels, tracker, copy, shared: share });
+    const stats = editionStats(edition, share?.wordCount);
     const toc = tocMinStories !== undefined && edition.stories.length >= tocMinStories;
     const view = templateView(edition, {
       theme,
       countLine: countLine(stats, edition.locale, labels.countLine),
       inlineHtml,
       toc,
-      sharedView: shared ? share.view : undefined,
+      sharedView: share?.view,
     });
     const html = template(view);
     const htmlBytes = utf8Length(html);
     return withLazyWarnings(
       {
         html,
-        text: renderText(edition, stats, { toc, sharedText: shared ? share.text : undefined }),
+        text: renderText(edition, stats, { toc, sharedText: share?.text }),
         subject: edition.subject,
         preheader: edition.preheader,
         stats: { ...stats, htmlBytes },
@@ -216,11 +230,28 @@ function rendererFor(options: RenderOptions, template: TemplateFn, theme: Resolv
     );
   };
 
+  return {
+    render(input) {
+      const briefing = assertBriefing(input, { limits: options.limits });
+      return renderValid(briefing, isStandaloneStory(input), undefined);
+    },
+    renderValid,
+    settings: { theme, labels, tracker, copy },
+  };
+}
+
+/** A full renderer: the email renderer, the web page with the same settings, and edition sets. */
+function rendererFor(options: RenderOptions, template: TemplateFn, theme: ResolvedTheme): Renderer {
+  const email = emailRendererFor(options, template, theme);
+  // The parts of an edition set's shared stories, kept as long as the renderer.
+  const share = new StoryShare();
+  const renderWebPage = webPageRenderer({ ...email.settings, limits: options.limits });
+
   const variants = new Map<string, EditionPress>();
   const press: EditionPress = {
     limits: options.limits,
     share,
-    render: (briefing) => renderValid(briefing, false, true),
+    render: (briefing) => email.renderValid(briefing, false, share),
     variant(editionOptions) {
       const key = JSON.stringify(editionOptions);
       let variant = variants.get(key);
@@ -236,10 +267,7 @@ function rendererFor(options: RenderOptions, template: TemplateFn, theme: Resolv
   };
   const renderer: Renderer = {
     renderWebPage,
-    render(input) {
-      const briefing = assertBriefing(input, { limits: options.limits });
-      return renderValid(briefing, isStandaloneStory(input), false);
-    },
+    render: email.render,
     renderEditions: (set) => renderEditionSet(press, set),
   };
   presses.set(renderer, press);
@@ -316,6 +344,8 @@ function withListUnsubscribe(unsubscribeUrl: string | undefined): { listUnsubscr
   return listUnsubscribe ? { listUnsubscribe } : {};
 }
 
+/** The default renderers, made once per process (the default template needs no compiler). */
+let defaultEmailRenderer: Promise<EmailRenderer> | undefined;
 let defaultRenderer: Promise<Renderer> | undefined;
 
 /**
@@ -326,22 +356,25 @@ let defaultRenderer: Promise<Renderer> | undefined;
  * const { html, text, subject, warnings } = await renderBriefing(briefing);
  */
 export function renderBriefing(input: Briefing | Story, options?: RenderOptions): Promise<RenderResult> {
-  return renderOnce(input, options, createRenderer);
+  return renderOnce(input, options, undefined);
 }
 
 /**
- * One render with a renderer made for these options, or the default renderer (made once per
- * process) when there are none. Shared by the portable and Node builds' `renderBriefing`.
+ * One render with an email renderer made for these options, or the default one when there are
+ * none. Shared by the portable and Node builds' `renderBriefing`, each with its compiler.
  */
 export async function renderOnce(
   input: Briefing | Story,
   options: RenderOptions | undefined,
-  create: (options?: RenderOptions) => Promise<Renderer>,
+  compiler: TemplateCompiler | undefined,
 ): Promise<RenderResult> {
+  const create = async (settled: RenderOptions) => {
+    const { template, theme } = await loadFor(settled, compiler);
+    return emailRendererFor(settled, template, theme);
+  };
   if (options !== undefined && Object.keys(options).length > 0) return (await create(options)).render(input);
-  // The default template needs no compiler, so both builds can share one default renderer.
-  defaultRenderer ??= create();
-  return (await defaultRenderer).render(input);
+  defaultEmailRenderer ??= create({});
+  return (await defaultEmailRenderer).render(input);
 }
 
 /**
@@ -356,17 +389,17 @@ export async function renderOnce(
  *   await send(id, result);
  */
 export function renderEditions(set: EditionSet, options?: RenderOptions): Promise<EditionResult[]> {
-  return renderEditionsOnce(set, options, createRenderer);
+  return renderEditionsOnce(set, options, undefined);
 }
 
 /** One set rendered by a renderer made for these options, or the default one (made once). */
 export async function renderEditionsOnce(
   set: EditionSet,
   options: RenderOptions | undefined,
-  create: (options?: RenderOptions) => Promise<Renderer>,
+  compiler: TemplateCompiler | undefined,
 ): Promise<EditionResult[]> {
   if (options !== undefined && Object.keys(options).length > 0)
-    return (await create(options)).renderEditions(set);
-  defaultRenderer ??= create();
+    return (await createRendererWith(options, compiler)).renderEditions(set);
+  defaultRenderer ??= createRendererWith({}, compiler);
   return (await defaultRenderer).renderEditions(set);
 }

@@ -282,7 +282,7 @@ function unsubscribeFor(
  *   esp: 'mailgun',
  *   from: 'Morning Brief <news@mg.example.com>',
  *   listId: 'Morning Brief <morning.mg.example.com>',
- *   unsubscribe: { base: 'https://example.com/unsubscribe', secret: process.env.UNSUB_SECRET },
+ *   unsubscribe: { base: 'https://example.com/unsubscribe', secret: unsubscribeSecret },
  * })) {
  *   await mg.messages.create('mg.example.com', batch.body);
  * }

@@ -109,7 +109,7 @@ function recipientIdProblem(value: unknown): string | undefined {
  * Bad input rejects with a `NewsbriefError` naming the argument.
  *
  * @example
- * const url = await unsubscribeUrl('https://news.example.com/unsubscribe', 'sub_8842', process.env.UNSUB_SECRET);
+ * const url = await unsubscribeUrl('https://news.example.com/unsubscribe', 'sub_8842', unsubscribeSecret);
  * // https://news.example.com/unsubscribe?token=c3ViXzg4NDI.N2Vm…
  */
 export async function unsubscribeUrl(
