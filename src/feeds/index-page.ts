@@ -39,10 +39,12 @@ export function indexPage(
   const url = indexPageUrl(site.siteUrl, n);
   const name = escapeHtml(site.siteName);
   const title = n === 1 ? name : `${name} – page ${n} of ${count}`;
+  // dir="auto": each entry takes the direction of its own text (a Hebrew edition reads right to
+  // left in an English archive).
   const items = entries
     .map(
       (entry) =>
-        `<li><article><h2><a href="${escapeHtml(entry.url)}">${escapeHtml(entry.title)}</a></h2><p class="nb-muted"><time datetime="${entry.date}">${escapeHtml(entry.dateLabel)}</time></p>${entry.summary ? `<p>${escapeHtml(entry.summary)}</p>` : ''}</article></li>`,
+        `<li><article dir="auto"><h2><a href="${escapeHtml(entry.url)}">${escapeHtml(entry.title)}</a></h2><p class="nb-muted"><time datetime="${entry.date}">${escapeHtml(entry.dateLabel)}</time></p>${entry.summary ? `<p>${escapeHtml(entry.summary)}</p>` : ''}</article></li>`,
     )
     .join('');
   const pager = [
@@ -64,8 +66,8 @@ export function indexPage(
     `<style>${site.css}.nb-index{list-style:none;padding:0;margin:0}.nb-index h2{margin-bottom:.25em}.nb-pager{display:flex;justify-content:space-between;gap:1em;margin:2em 0}</style>`,
     '</head><body>',
     `<header class="nb-mast"><h1>${name}</h1>${n > 1 ? `<p class="nb-muted">Page ${n} of ${count}</p>` : ''}</header>`,
-    `<main><ol class="nb-index">${items}</ol></main>`,
-    pager.length > 0 ? `<nav class="nb-pager" aria-label="Pages">${pager.join('')}</nav>` : '',
+    // The pager inside main: it takes main's column (width, padding) on every screen.
+    `<main><ol class="nb-index">${items}</ol>${pager.length > 0 ? `<nav class="nb-pager" aria-label="Pages">${pager.join('')}</nav>` : ''}</main>`,
     `<footer class="nb-foot"><p><a href="${escapeHtml(site.feeds.rss)}">RSS</a> · <a href="${escapeHtml(site.feeds.atom)}">Atom</a> · <a href="${escapeHtml(site.feeds.json)}">JSON Feed</a></p></footer>`,
     '</body></html>',
     '',

@@ -89,7 +89,11 @@ async function indexPages(root: string): Promise<WebPage[]> {
       ),
     );
     const out = join(root, 'archive');
-    const { written } = await buildSite(folder, out, { baseUrl: `${siteUrl}archive/`, perPage: 5 });
+    const { written } = await buildSite(folder, out, {
+      baseUrl: `${siteUrl}archive/`,
+      perPage: 5,
+      siteName: 'Example News',
+    });
     return written
       .filter((file) => file === 'index.html' || /^page\/\d+\/index\.html$/.test(file))
       .sort()
