@@ -12,6 +12,7 @@ import {
   validateEditionSet,
 } from '../src/index.js';
 import { pressOf } from '../src/render/renderer.js';
+import { assertBriefing } from '../src/schema.js';
 
 const example = (): EditionSet =>
   JSON.parse(
@@ -138,6 +139,39 @@ describe('edition set validation', () => {
     expect(content.filter((path) => path === 'defaults.footer.unsubscribeUrl')).toHaveLength(1);
     // miami-es and phoenix set their own unsubscribeUrl, which wins over the default.
     expect(content).not.toContain('editions[3].footer.unsubscribeUrl');
+  });
+
+  it('validates each edition as its flattened briefing validates alone, the defaults checked once', () => {
+    const set = example();
+    // Defaults every edition inherits, with line breaks to settle (CRLF → LF) and a sponsor.
+    set.defaults = {
+      ...set.defaults,
+      greeting: 'Good morning.\r\nHere is your city.',
+      sponsor: { headline: 'Brought to you by Acme', text: 'Tools\r\nfor towns.', after: 2 },
+    };
+    const checked = validateEditionSet(set);
+    expect(checked.success).toBe(true);
+    if (!checked.success) return;
+    for (const { id, briefing } of checked.data) {
+      const alone = assertBriefing(flattenEdition(set, id));
+      expect(briefing, id).toEqual(alone);
+      expect(Object.keys(briefing), id).toEqual(Object.keys(alone));
+      expect(JSON.stringify(briefing), id).toBe(JSON.stringify(alone));
+    }
+    // The inherited defaults count toward each edition's whole size, as they do alone.
+    const limits = { maxTotalLength: 200 };
+    const small: EditionSet = {
+      defaults: { title: 'Brief', footer: { text: 'f'.repeat(150) } },
+      editions: [
+        { id: 'short', stories: [{ headline: 'Hi' }] },
+        { id: 'long', stories: [{ headline: 'h'.repeat(60) }] },
+      ],
+    };
+    const result = validateEditionSet(small, { limits });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues.map(({ path }) => path)).toEqual(['editions[1]']);
+    expect(() => assertBriefing(flattenEdition(small, 'long'), { limits })).toThrowError(/at most 200/);
+    expect(() => assertBriefing(flattenEdition(small, 'short'), { limits })).not.toThrow();
   });
 
   it('refuses stories in defaults, a missing title, empty editions and too many editions', () => {

@@ -7,6 +7,7 @@
  */
 import type { Story } from '../model.js';
 import type { EditionStory, EditionStoryContent, SharedStories } from '../normalize/edition.js';
+import { keepHtml } from '../render/template-runtime.js';
 import type { StoryView } from '../render/view.js';
 
 /** How often each part was built: tests read it to prove the sharing. */
@@ -64,8 +65,9 @@ export class StoryShare implements SharedStories {
     return placed;
   }
 
+  /** A kept story's view also keeps the html the default template writes for it (`keepHtml`). */
   readonly view = (story: EditionStory, build: () => StoryView): StoryView =>
-    this.keep(this.views, story, build, 'view');
+    this.keep(this.views, story, this.kept.has(story) ? () => keepHtml(build()) : build, 'view');
 
   readonly text = (story: EditionStory, build: () => string): string =>
     this.keep(this.texts, story, build, 'text');

@@ -38,8 +38,9 @@ export async function generateDefaultTemplates(): Promise<string> {
   return [
     ...header,
     "import type { CompiledTemplates } from '../templates.js';",
-    // What a default render runs: the template as one plain function (template-codegen.ts).
-    generateRenderFunction(built.html, 'renderDefault', '../template-runtime.js'),
+    // What a default render runs: the template as one plain function (template-codegen.ts), which
+    // splices the html of an edition set's shared stories.
+    generateRenderFunction(built.html, 'renderDefault', '../template-runtime.js', { keptRuns: true }),
     `export const defaultTemplates: CompiledTemplates = ${templatesValueSource(built, 'render: renderDefault')};`,
     // The same template on the Handlebars runtime: the bench's "before" and the equivalence test.
     `export const minifiedSpec = ${built.specSource};`,

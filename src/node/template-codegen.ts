@@ -21,6 +21,19 @@ interface Scope {
   each?: { index: string; first: string; last: string; key: string };
 }
 
+/**
+ * What a statement of an `{{#each}}` body reads from outside the body, while it is generated:
+ * each expression with its base variable, and whether it was a block's argument (an object whose
+ * identity, not text, decides the output).
+ */
+interface Reads {
+  /** Variables numbered above this were made inside the statement. */
+  after: number;
+  /** The body's own item and `@` data variables. */
+  own: Set<string>;
+  outer: Map<string, { base: string; block: boolean }>;
+}
+
 const builtInHelpers = new Set([
   'if',
   'unless',
@@ -34,13 +47,20 @@ const builtInHelpers = new Set([
 
 /**
  * The module source of `export function name(root)` rendering `template` as Handlebars would,
- * importing its helpers from `runtimeModule`.
+ * importing its helpers from `runtimeModule`. With `keptRuns`, `{{#each}}` bodies splice the html
+ * kept on kept views (an edition set's shared stories, see `eachBody`).
  */
-export function generateRenderFunction(template: string, name: string, runtimeModule: string): string {
-  const generator = new Generator();
+export function generateRenderFunction(
+  template: string,
+  name: string,
+  runtimeModule: string,
+  { keptRuns = false }: { keptRuns?: boolean } = {},
+): string {
+  const generator = new Generator(keptRuns);
   const body = generator.program(Handlebars.parse(template), { context: 'root' });
+  const helpers = ['each', 'escaped', 'field', 'get', ...(keptRuns ? ['kept'] : []), 'present', 'truthy'];
   return [
-    `import { each, escaped, field, get, present, truthy, unescaped } from ${JSON.stringify(runtimeModule)};`,
+    `import { ${[...helpers, 'unescaped'].join(', ')} } from ${JSON.stringify(runtimeModule)};`,
     '',
     `export function ${name}(root) {`,
     `  return ${body};`,
@@ -50,6 +70,10 @@ export function generateRenderFunction(template: string, name: string, runtimeMo
 
 class Generator {
   private variables = 0;
+  private reads: Reads | undefined;
+  private segments = 0;
+
+  constructor(private readonly keptRuns: boolean) {}
 
   /** An expression for the output of `program` in `scope`. */
   program(program: Program | undefined, scope: Scope): string {
@@ -67,7 +91,7 @@ class Generator {
       case 'MustacheStatement': {
         const mustache = node as hbs.AST.MustacheStatement;
         if (mustache.params.length > 0 || mustache.hash) unsupported(node, 'helper calls');
-        const path = this.path(mustache.path, scope);
+        const path = this.path(mustache.path, scope, false);
         return `${mustache.escaped ? 'escaped' : 'unescaped'}(${path}, ${scope.context})`;
       }
       case 'BlockStatement':
@@ -83,7 +107,7 @@ class Generator {
     if (block.params.length !== 1 || block.hash || block.program.blockParams?.length) {
       unsupported(block, `{{#${name}}} with other than one argument`);
     }
-    const value = this.path(block.params[0] as PathExpression, scope);
+    const value = this.path(block.params[0] as PathExpression, scope, true);
     const inverse = this.program(block.inverse, scope);
     switch (name) {
       case 'if':
@@ -103,7 +127,9 @@ class Generator {
           last: this.variable('l'),
           key: this.variable('k'),
         };
-        const inner = this.program(block.program, { context, each: frame });
+        const inner = this.keptRuns
+          ? this.eachBody(block.program, { context, each: frame })
+          : this.program(block.program, { context, each: frame });
         const params = [context, frame.index, frame.first, frame.last, frame.key].join(', ');
         return `each(${value}, ${scope.context}, (${params}) => ${inner}, () => ${inverse})`;
       }
@@ -112,8 +138,53 @@ class Generator {
     }
   }
 
-  /** An expression for a path's value. */
-  private path(node: Node, scope: Scope): string {
+  /**
+   * An `{{#each}}` body whose runs of statements are spliced from the item's kept html when the
+   * item is a kept view (an edition set's shared story, see `kept` in template-runtime.ts). A run
+   * is kept under a key of everything it reads from outside the item: the `@index`, `@first`,
+   * `@last` and `@key` data and the outer values it prints (`@root.theme.textColor`…). Statements
+   * that take an outer value as a block's argument (`{{#with @root.sponsor}}`) run every time.
+   */
+  private eachBody(program: Program, scope: Scope & { each: NonNullable<Scope['each']> }): string {
+    const outerReads = this.reads;
+    const own = new Set([scope.context, ...Object.values(scope.each)]);
+    const parts: string[] = [];
+    let run: { code: string[]; outer: Set<string> } | undefined;
+    const closeRun = () => {
+      if (!run) return;
+      this.segments += 1;
+      const key = [...Object.values(scope.each), ...run.outer].join(', ');
+      parts.push(`kept(${scope.context}, ${this.segments}, () => [${key}], () => ${run.code.join(' + ')})`);
+      run = undefined;
+    };
+    for (const node of program.body) {
+      const reads: Reads = { after: this.variables, own, outer: new Map() };
+      this.reads = reads;
+      const code = this.statement(node, scope);
+      this.reads = outerReads;
+      // What this body reads from outside, the statement around it may read from outside too.
+      for (const [expression, read] of reads.outer) this.noteRead(expression, read.base, read.block);
+      if (code === "''") continue;
+      const blocks = [...reads.outer.values()].some((read) => read.block);
+      if (blocks || node.type === 'ContentStatement') {
+        // Static text is cheaper written than looked up; a block on an outer object always runs.
+        if (node.type === 'ContentStatement' && run) run.code.push(code);
+        else {
+          closeRun();
+          parts.push(code);
+        }
+        continue;
+      }
+      run ??= { code: [], outer: new Set() };
+      run.code.push(code);
+      for (const expression of reads.outer.keys()) run.outer.add(expression);
+    }
+    closeRun();
+    return parts.length === 0 ? "''" : parts.join(' + ');
+  }
+
+  /** An expression for a path's value; `block` when it is a block's argument. */
+  private path(node: Node, scope: Scope, block: boolean): string {
     if (node.type !== 'PathExpression') return unsupported(node, `${node.type} arguments`);
     const path = node as PathExpression;
     if (path.depth > 0) unsupported(node, '../ paths');
@@ -131,10 +202,21 @@ class Generator {
     }
     // `field` is a plain property read; `get` checks for an own property, for names an object
     // inherits (`constructor`…), as Handlebars' lookupProperty does for every name.
-    return parts.reduce((expression, part) => {
+    const expression = parts.reduce((expression, part) => {
       const read = part in Object.prototype || part === '__proto__' ? 'get' : 'field';
       return `${read}(${expression}, ${JSON.stringify(part)})`;
     }, base);
+    this.noteRead(expression, base, block);
+    return expression;
+  }
+
+  /** Records a read from outside the `{{#each}}` body being generated, if it is one. */
+  private noteRead(expression: string, base: string, block: boolean): void {
+    const reads = this.reads;
+    if (!reads || reads.own.has(base)) return;
+    if (base !== 'root' && Number(base.slice(1)) > reads.after) return;
+    const known = reads.outer.get(expression);
+    reads.outer.set(expression, { base, block: block || known?.block === true });
   }
 
   private variable(prefix: string): string {

@@ -103,3 +103,57 @@ export function each(value: unknown, context: unknown, body: EachBody, inverse: 
   }
   return count === 0 ? inverse() : out;
 }
+
+/**
+ * Marks a view object as kept: an edition set's shared story, whose view many editions render
+ * (see src/editions/share.ts). The generated template then keeps the html of each run of its
+ * `{{#each}}` body on the view (see `kept`), non-enumerable, so a copy made by spreading (a story
+ * with the sponsor after it) is not kept.
+ */
+export function keepHtml<T extends object>(view: T): T {
+  Object.defineProperty(view, keptHtml, { value: [] satisfies KeptRun[] });
+  return view;
+}
+
+const keptHtml = Symbol('newsbrief.keptHtml');
+
+/** The html of one run of an `{{#each}}` body for one item, and the key it was written under. */
+interface KeptRun {
+  run: number;
+  key: unknown[];
+  html: string;
+}
+
+/**
+ * Most a kept view holds: a shared story is written at a few positions (`@index`, `@first`) in a
+ * few directions; past this many, runs are written without keeping.
+ */
+const keptRunsLimit = 32;
+
+/**
+ * A run of statements of an `{{#each}}` body: `build()` for most items; for a kept view (see
+ * `keepHtml`), the html it built before under an equal `key()` (the `@` data and the outer values
+ * the run prints, compared with `===`), else built now and kept. The generator puts only printed
+ * values in the key: their text decides the output, and equal primitives print the same text.
+ */
+export function kept(item: unknown, run: number, key: () => unknown[], build: () => string): string {
+  const runs =
+    item !== null && typeof item === 'object' ? (item as { [keptHtml]?: KeptRun[] })[keptHtml] : undefined;
+  if (runs === undefined) return build();
+  const values = key();
+  for (const entry of runs) if (entry.run === run && sameValues(entry.key, values)) return entry.html;
+  const html = build();
+  if (runs.length < keptRunsLimit && values.every(isPrimitive)) runs.push({ run, key: values, html });
+  return html;
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** An object's text can change while it stays the same object: only primitives are keys. */
+function isPrimitive(value: unknown): boolean {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function');
+}
