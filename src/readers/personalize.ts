@@ -97,7 +97,7 @@ const mergeDelimiters = /[{}%*|<$]/;
  * subject, one line of text), bidi overrides go, and ESP merge syntax gets the invisible word
  * joiner, so a value is shown as typed and never merged by an ESP or expanded as a reader token.
  */
-function cleanValue(value: string): string {
+export function cleanValue(value: string): string {
   let clean = value;
   if (needsCleaning.test(clean)) clean = clean.replace(controls, ' ').replace(bidiControls, '').trim();
   if (mergeDelimiters.test(clean)) clean = neutralizeRun(clean);
@@ -124,6 +124,23 @@ function urlValue(key: string, value: string | undefined): string {
   throw new NewsbriefError(
     `reader.${key}: expected an https URL (the edition links to {{reader.${key}}}), found ${found}.`,
   );
+}
+
+/**
+ * The one-click URL a reader's copy links to when the footer's unsubscribe link is
+ * `{{reader.unsubscribeUrl}}` (what `personalize` puts in `listUnsubscribe.url`), or `undefined`
+ * when the footer does not link to that token. Throws as `personalize` does for a bad URL.
+ */
+export function readerUnsubscribeUrl(result: RenderResult, reader: ReaderFields): string | undefined {
+  const plan = prepare(result);
+  const slot = plan.slots[plan.unsubscribeSlot];
+  if (slot === undefined) return undefined;
+  return urlValue(slot.key, fieldOf(reader, slot.key) || slot.fallback);
+}
+
+/** Whether the footer's unsubscribe link is the reader token `{{reader.unsubscribeUrl}}`. */
+export function linksReaderUnsubscribe(result: RenderResult): boolean {
+  return prepare(result).unsubscribeSlot >= 0;
 }
 
 function joinPart(part: PreparedPart, values: readonly string[]): string {

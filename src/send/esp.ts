@@ -7,16 +7,17 @@ import { NewsbriefError } from '../errors.js';
 import { listUnsubscribeHeaders } from '../mail.js';
 import { checkMailbox, unsafeCharacter } from '../mail-address.js';
 import { quote } from '../normalize/links.js';
+import { linksReaderUnsubscribe, readerUnsubscribeUrl } from '../readers/personalize.js';
 import type { RenderResult } from '../render/renderer.js';
 import { type ListHeaderOptions, listHeaders } from './headers.js';
 import { type MailgunBatchBody, mailgunPlan } from './mailgun.js';
 import { type EspPlan, mailboxParts, type PreparedMessage, type PreparedRecipient } from './plan.js';
-import { type PostmarkBatchBody, postmarkPlan } from './postmark.js';
+import { asRecipientData, type PostmarkBatchBody, postmarkPlan } from './postmark.js';
 import { type CheckedRecipient, type RecipientSource, recipientChunks } from './recipients.js';
 import { type ResendBatchBody, resendPlan } from './resend.js';
 import { type SendGridBatchBody, sendgridPlan } from './sendgrid.js';
 import { type SesBatchBody, sesPlan } from './ses.js';
-import { unsubscribeUrl } from './unsubscribe.js';
+import { checkSecret, checkUnsubscribeBase, unsubscribeUrl } from './unsubscribe.js';
 
 /** The ESPs `espBatches` writes for. */
 export type EspName = 'mailgun' | 'sendgrid' | 'ses' | 'postmark' | 'resend';
@@ -233,17 +234,35 @@ function planFor(message: PreparedMessage, options: EspOptions): EspPlan<EspBatc
   }
 }
 
-/** Recipients' unsubscribe headers and `unsubscribeUrl` reader field, one at a time. */
+/**
+ * Recipients' unsubscribe headers and `unsubscribeUrl` reader field, one at a time. Without the
+ * option, an edition whose footer links to `{{reader.unsubscribeUrl}}` takes each reader's own
+ * URL from their data (as `personalize` does), so every reader still gets a one-click header.
+ */
 function unsubscribeFor(
   unsubscribe: SignedUnsubscribe | CustomUnsubscribe | undefined,
+  result: RenderResult,
 ): ((recipient: CheckedRecipient) => Promise<PreparedRecipient>) | undefined {
-  if (unsubscribe === undefined) return undefined;
+  if (unsubscribe === undefined) {
+    if (result.listUnsubscribe?.url !== undefined || !linksReaderUnsubscribe(result)) return undefined;
+    const mailto = result.listUnsubscribe?.mailto;
+    return async (recipient) => {
+      const href = asRecipientData(recipient, () => readerUnsubscribeUrl(result, recipient.data) as string);
+      const field = `recipients[${recipient.position}].data.unsubscribeUrl`;
+      return { ...recipient, headers: listUnsubscribeHeaders({ url: href, mailto }, field) };
+    };
+  }
   if (typeof unsubscribe !== 'object' || unsubscribe === null) {
     throw new NewsbriefError(
       `options.unsubscribe: expected { base, secret } or { url }, found ${String(unsubscribe)}.`,
     );
   }
   const { mailto } = unsubscribe;
+  if (!('url' in unsubscribe)) {
+    // Checked now: a bad endpoint or a short secret should stop the send before the first call.
+    checkUnsubscribeBase(unsubscribe.base, 'options.unsubscribe.base');
+    checkSecret(unsubscribe.secret, 'options.unsubscribe.secret');
+  }
   const url =
     'url' in unsubscribe
       ? unsubscribe.url
@@ -309,7 +328,7 @@ export function espBatches<O extends EspOptions>(
   }
   const message = prepareMessage(result, options);
   const plan = planFor(message, options);
-  const withUnsubscribe = unsubscribeFor(options.unsubscribe);
+  const withUnsubscribe = unsubscribeFor(options.unsubscribe, result);
   return batches(options.esp, plan, recipients, withUnsubscribe) as AsyncGenerator<
     EspBatchFor<O['esp']>,
     void,

@@ -48,6 +48,7 @@ export function mailgunPlan(message: PreparedMessage, domain: string): EspPlan<M
     'recipient-variables': '{}',
   };
   for (const [name, value] of Object.entries(message.headers)) fixed[`h:${name}`] = value;
+  if (message.replyTo) fixed['h:Reply-To'] = message.replyTo.mailbox;
   if (message.tags.length > 0) fixed['o:tag'] = [...message.tags];
   return {
     size: 1000,

@@ -6,8 +6,7 @@
  */
 import { NewsbriefError } from '../errors.js';
 import { quote } from '../normalize/links.js';
-import { neutralizeMergeText } from '../normalize/merge-syntax.js';
-import type { ReaderFields } from '../readers/personalize.js';
+import { cleanValue, type ReaderFields } from '../readers/personalize.js';
 import {
   type ReaderToken,
   type ReaderTokenSource,
@@ -88,10 +87,6 @@ export function mergeCopy(result: ReaderTokenSource, syntax: MergeSyntax): Merge
   };
 }
 
-/** Controls and line separators become one space; bidi overrides go (as `personalize` does). */
-const controls = /[\p{Cc}\u2028\u2029]+/gu;
-const bidiControls = /[\u202a-\u202e\u2066-\u2069]/g;
-
 /**
  * A reader's value for one token in one part, the same text `personalize` writes: their field
  * when it is there and not empty (controls made a space, ESP syntax inert), else the token's
@@ -120,7 +115,8 @@ export function mergeValue(token: ReaderToken, part: MergePart, data: ReaderFiel
       );
     }
   } else {
-    const clean = neutralizeMergeText(text.replace(controls, ' ').replace(bidiControls, '').trim());
+    // The same cleaning as `personalize`: a merging ESP fills the same copy Postmark gets.
+    const clean = cleanValue(text);
     value = clean === '' ? (token.fallback ?? '') : clean;
   }
   return part === 'html' ? escapeHtml(value) : value;

@@ -116,13 +116,20 @@ export async function* recipientChunks(
     const recipient = checkRecipient(value, position);
     position += 1;
     const key = recipient.email.toLowerCase();
-    if (chunk.length === size || seen.has(key)) {
+    // A repeated address starts the next call: Mailgun keys each reader's values by address.
+    if (seen.has(key)) {
       yield chunk;
       chunk = [];
       seen = new Set();
     }
     chunk.push(recipient);
     seen.add(key);
+    // A full chunk goes at once, without reading the next recipient first.
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+      seen = new Set();
+    }
   }
   if (chunk.length > 0) yield chunk;
 }

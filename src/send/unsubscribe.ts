@@ -48,15 +48,32 @@ function subtle(): SubtleCrypto {
 /** Imported keys by secret: importing costs more than signing, and a sender uses one secret. */
 const keys = new Map<string, Promise<CryptoKey>>();
 
-function hmacKey(secret: string | Uint8Array, field: string): Promise<CryptoKey> {
+/** The secret's bytes, or a `NewsbriefError` naming `field` when it is too short or not a secret. */
+export function checkSecret(secret: unknown, field: string): Uint8Array {
   const bytes = typeof secret === 'string' ? encoder.encode(secret) : secret;
   if (!(bytes instanceof Uint8Array) || bytes.length < minSecretBytes) {
-    const found =
-      typeof secret === 'string' || secret instanceof Uint8Array ? `${bytes.length} bytes` : typeof secret;
+    const found = bytes instanceof Uint8Array ? `${bytes.length} bytes` : typeof secret;
     throw new NewsbriefError(
       `${field}: expected a secret of at least ${minSecretBytes} bytes (a string or Uint8Array), found ${found}.`,
     );
   }
+  return bytes;
+}
+
+/** The unsubscribe endpoint as a URL, or a `NewsbriefError` naming `field` when it is not https. */
+export function checkUnsubscribeBase(base: unknown, field: string): URL {
+  const url = typeof base === 'string' && URL.canParse(base) ? new URL(base) : undefined;
+  if (url?.protocol !== 'https:' || /[\s\p{Cc}]/u.test(base as string)) {
+    const found = typeof base === 'string' ? JSON.stringify(base.slice(0, 80)) : typeof base;
+    throw new NewsbriefError(
+      `${field}: expected an https URL (RFC 8058 one-click needs https), found ${found}.`,
+    );
+  }
+  return url;
+}
+
+function hmacKey(secret: string | Uint8Array, field: string): Promise<CryptoKey> {
+  const bytes = checkSecret(secret, field);
   const id = typeof secret === 'string' ? secret : undefined;
   const cached = id === undefined ? undefined : keys.get(id);
   if (cached) return cached;
@@ -117,13 +134,7 @@ export async function unsubscribeUrl(
   recipientId: string,
   secret: string | Uint8Array,
 ): Promise<string> {
-  const url = typeof base === 'string' && URL.canParse(base) ? new URL(base) : undefined;
-  if (url?.protocol !== 'https:' || /[\s\p{Cc}]/u.test(base)) {
-    const found = typeof base === 'string' ? JSON.stringify(base.slice(0, 80)) : typeof base;
-    throw new NewsbriefError(
-      `unsubscribeUrl base: expected an https URL (RFC 8058 one-click needs https), found ${found}.`,
-    );
-  }
+  const url = checkUnsubscribeBase(base, 'unsubscribeUrl base');
   const problem = recipientIdProblem(recipientId);
   if (problem) throw new NewsbriefError(`unsubscribeUrl recipientId: ${problem}.`);
   const key = await hmacKey(secret, 'unsubscribeUrl secret');
