@@ -438,7 +438,11 @@ describe('espBatches: reader tokens', () => {
       expect(messages.map((message) => message.to)).toEqual(readers.map((reader) => reader.email));
       for (const [i, reader] of readers.entries()) {
         const message = messages[i] as Delivered;
-        const expected = personalize(edition, { ...reader.data, unsubscribeUrl: await signedUrl(reader) });
+        const expected = personalize(edition, {
+          email: reader.email,
+          ...reader.data,
+          unsubscribeUrl: await signedUrl(reader),
+        });
         expect(message.subject, `${esp} ${reader.email}`).toBe(expected.subject);
         expect(message.text, `${esp} ${reader.email}`).toBe(expected.text);
         expect(message.html, `${esp} ${reader.email}`).toBe(expected.html);
@@ -456,7 +460,7 @@ describe('espBatches: reader tokens', () => {
       expect(bo.text).toContain('Good Saturday morning, <b>Bo</b> & Co.');
       expect(bo.text).toContain('In your area:');
       expect(dee.text).toContain('Good Saturday morning, reader.');
-      expect(dee.text).toContain('Sent to  because you signed up');
+      expect(dee.text).toContain('Sent to dee@example.org because you signed up');
     }
   });
 
@@ -504,8 +508,9 @@ describe('espBatches: reader tokens', () => {
       first_name: 'reader',
       first_name_2: 'Reader',
       first_name_3: 'our readers',
-      email: '',
-      email_html: '',
+      // No data: {{reader.email}} is the address the message goes to.
+      email: 'dee@example.org',
+      email_html: 'dee@example.org',
       unsubscribeUrl: await unsubscribeUrl(signed.base, 'sub_8845', secret),
     });
   });

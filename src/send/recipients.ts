@@ -20,7 +20,8 @@ export interface EspRecipient {
    */
   id?: string;
   /**
-   * Values of the reader tokens (`{{reader.first_name}}` reads `data.first_name`), as
+   * Values of the reader tokens (`{{reader.first_name}}` reads `data.first_name`;
+   * `{{reader.email}}` is `email` unless the data gives one), as
    * `personalize` takes them: text or numbers; `''`, `null` and missing use the token's fallback.
    */
   data?: ReaderFields;
@@ -71,7 +72,7 @@ export function checkRecipient(value: unknown, position: number): CheckedRecipie
     name: displayName,
     mailbox,
     id: id ?? address,
-    data: checkData(data, field),
+    data: withEmail(checkData(data, field), address),
     position,
   };
 }
@@ -85,6 +86,11 @@ function checkData(data: unknown, field: string): ReaderFields {
   }
   // Values are checked where a token reads them, as `personalize` does.
   return data as ReaderFields;
+}
+
+/** `{{reader.email}}` is the address the message goes to, unless the data gives one. */
+function withEmail(data: ReaderFields, email: string): ReaderFields {
+  return data.email === undefined || data.email === null ? { ...data, email } : data;
 }
 
 /** Anything `espBatches` reads recipients from: an array, a generator, a database cursor. */
