@@ -40,6 +40,11 @@ export async function startPageServer(): Promise<PageServer> {
     if (page !== undefined) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(page);
+    } else if (url.pathname === '/favicon.ico') {
+      // Browsers ask every origin for one; a site serves its own, and a 404 here is only noise in
+      // the console (which Lighthouse's best-practices audit counts against the page).
+      response.writeHead(204, { 'cache-control': 'max-age=3600' });
+      response.end();
     } else if (image) {
       response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' });
       response.end(standIn(Number(image[1]), Number(image[2])));
