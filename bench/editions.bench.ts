@@ -87,9 +87,9 @@ let sink = 0;
 const read = (result: RenderResult) =>
   result.html.length + result.text.length + result.stats.words + result.stats.htmlBytes;
 
-const rounds = 30;
-const singleBatch = 20;
-const setBatch = 2;
+const rounds = 40;
+const singleBatch = 50;
+const setBatch = 4;
 const singleTimes: number[] = [];
 const setTimes: number[] = [];
 const ratios: number[] = [];
@@ -141,10 +141,10 @@ Machine: ${machine}.
 | the same 50 editions, per edition | ${ms(whole / editionCount)} | ${(ratio / editionCount).toFixed(2)}× |
 | 50 editions of their 4 pool stories only (no local stories) | | ${sharedOnlyRatio.toFixed(1)}× |
 
-The last row is the floor of this design: with every story spliced from the set's shared parts,
-each edition still validates its own fields and writes, measures and returns its own html
-(${Math.round(sample.reduce((sum, { result }) => sum + result.stats.htmlBytes, 0) / sample.length / 1000)} KB) and text, and the set's 50 results are alive together until the caller
-has read them (young-generation collections copy them; one render's result dies at once).
+The last row is the floor of this design: with every story's html and text spliced from the
+set's shared parts, each edition still validates and normalizes its own fields and writes its own
+html (${Math.round(sample.reduce((sum, { result }) => sum + result.stats.htmlBytes, 0) / sample.length / 1000)} KB, its bytes counted as it is written) and text, and the set's 50 results
+are alive together until the caller has read them (one render's result dies at once).
 
 Each edition shows 4 stories of a pool of 8 national stories (examples/editions/city-editions.json:
 the five of the morning edition and three shorter ones, ${words(national).toFixed(0)} words on

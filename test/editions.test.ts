@@ -40,6 +40,8 @@ describe('renderEditions', () => {
     for (const { id, result } of results) {
       const alone = await renderBriefing(flattenEdition(set, id), editionRenderOptions(set, id, options));
       expect(parts(result), id).toEqual(parts(alone));
+      // Counted as written (kept html included), never measured after: the count must be exact.
+      expect(result.stats.htmlBytes, id).toBe(Buffer.byteLength(result.html, 'utf8'));
     }
     // The Spanish edition's own settings reached it: theme, labels, link params, locale, toc.
     const miami = results.find(({ id }) => id === 'miami-es')?.result as RenderResult;
@@ -93,10 +95,9 @@ describe('renderEditions', () => {
 });
 
 describe('edition set validation', () => {
-  const issuesOf = (set: unknown) => {
-    const result = validateEditionSet(set);
-    if (result.success) throw new Error('expected issues');
-    return result.error.issues;
+  const issuesOf = (set: unknown, options?: Parameters<typeof validateEditionSet>[1]) => {
+    const result = validateEditionSet(set, options);
+    return result.success ? [] : result.error.issues;
   };
 
   it('accepts the example and returns validated briefings', () => {
@@ -172,6 +173,30 @@ describe('edition set validation', () => {
     if (!result.success) expect(result.error.issues.map(({ path }) => path)).toEqual(['editions[1]']);
     expect(() => assertBriefing(flattenEdition(small, 'long'), { limits })).toThrowError(/at most 200/);
     expect(() => assertBriefing(flattenEdition(small, 'short'), { limits })).not.toThrow();
+  });
+
+  it("names an edition's own story by its place among the pool stories, and counts both", () => {
+    const set = example();
+    const pooled = set.stories?.[0]?.id as string;
+    set.editions = [
+      { id: 'a', title: 'A', stories: [pooled, pooled, { headline: 'Ok', lede: 5 } as never] },
+      { id: 'b', title: 'B', stories: [] },
+      { id: 'c', title: 'C', stories: [pooled, { headline: '' }, pooled] },
+    ];
+    expect(issuesOf(set).map(({ path, message }) => `${path}: ${message}`)).toEqual([
+      'editions[0].stories[2].lede: expected string, found number 5',
+      'editions[1].stories: expected at least one story, found none',
+      'editions[2].stories[1].headline: expected a non-empty headline, found an empty string',
+    ]);
+    // Pool stories count toward an edition's story limit.
+    const many: EditionSet = {
+      stories: [{ id: 'p', headline: 'Pooled' }],
+      editions: [{ id: 'm', title: 'M', stories: ['p', 'p', 'p', { headline: 'Own' }] }],
+    };
+    expect(issuesOf(many, { limits: { maxStories: 3 } })).toEqual([
+      { path: 'editions[0].stories', message: 'expected at most 3 stories, found 4' },
+    ]);
+    expect(issuesOf(many, { limits: { maxStories: 4 } })).toEqual([]);
   });
 
   it('refuses stories in defaults, a missing title, empty editions and too many editions', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRenderer, renderBriefing, type Story } from '../src/index.js';
+import { createRenderer as createNodeRenderer } from '../src/node/index.js';
 import { toEdition } from '../src/normalize/edition.js';
 import { resolveTheme } from '../src/render/theme.js';
 import { preheaderPadding, preheaderTarget, templateView } from '../src/render/view.js';
@@ -261,4 +262,25 @@ describe('preheader padding', () => {
     const missing = Math.max(0, preheaderTarget - [...preheader].length);
     expect(preheaderPadding(preheader)).toBe('\u034f\u200c\u00a0'.repeat(Math.ceil(missing / 3)));
   });
+});
+
+describe('stats.htmlBytes', () => {
+  // The default template counts the bytes it writes; a template compiled by Handlebars (an
+  // override) is measured whole. Both must be the UTF-8 length of the html, byte for byte.
+  it.each(['seed-iran-working-group', 'morning-edition', 'rtl-hebrew', 'themed-edition'])(
+    'is the UTF-8 length of the html for %s, with the default template and an override',
+    async (name) => {
+      const briefing = loadExample(name);
+      const withDefault = renderer.render(briefing);
+      expect(withDefault.stats.htmlBytes).toBe(Buffer.byteLength(withDefault.html, 'utf8'));
+      const overridden = (
+        await createNodeRenderer({ templates: { footer: '<mj-text><p>Thanks — ¡gracias!</p></mj-text>' } })
+      ).render(briefing);
+      expect(overridden.stats.htmlBytes).toBe(Buffer.byteLength(overridden.html, 'utf8'));
+      // An html string from elsewhere is never taken for the last one counted.
+      expect(renderer.render({ ...briefing, title: `${briefing.title} ✓` }).stats.htmlBytes).toBe(
+        Buffer.byteLength(renderer.render({ ...briefing, title: `${briefing.title} ✓` }).html, 'utf8'),
+      );
+    },
+  );
 });

@@ -21,6 +21,7 @@ import {
   present,
   truthy,
   unescaped,
+  writtenBytes,
 } from '../src/render/template-runtime.js';
 import { resolveTheme } from '../src/render/theme.js';
 import { templateView } from '../src/render/view.js';
@@ -38,6 +39,7 @@ const text = fc.oneof(
     '**Bold** and _em_ [link](https://example.com/a?b=1&c=2)',
     '<b>"x" & \'y\' `z` = 1</b>',
     '{{title}} *|FNAME|*',
+    'Zoë’s café — 5 °C, 東京 🌆 naïve',
     '0',
     'false',
   ),
@@ -132,7 +134,10 @@ describe('the generated default render function', () => {
         } catch {
           return; // generated text that fails validation (e.g. a link label of spaces): nothing to render
         }
-        expect(renderDefault(data)).toBe(handlebars(data));
+        const html = renderDefault(data);
+        expect(html).toBe(handlebars(data));
+        // The bytes it counted as it wrote are the bytes it wrote.
+        expect(writtenBytes(html)).toBe(Buffer.byteLength(html, 'utf8'));
         rendered += 1;
       }),
       { numRuns: runs },
@@ -168,7 +173,11 @@ describe('the generated default render function', () => {
             { ...b, stories: [...b.stories.slice(0, 1), ...keptStories] },
             { ...a, stories: keptStories },
           ];
-          for (const data of views) expect(renderDefault(data)).toBe(handlebars(data));
+          for (const data of views) {
+            const html = renderDefault(data);
+            expect(html).toBe(handlebars(data));
+            expect(writtenBytes(html)).toBe(Buffer.byteLength(html, 'utf8'));
+          }
           rendered += 1;
         },
       ),

@@ -74,26 +74,38 @@ export function assertEditionSet(input: unknown, options: ValidateOptions = {}):
   const editions: ValidatedEdition[] = [];
   checked.editions.forEach((edition, index) => {
     const path = `editions[${index}]`;
-    const refs = (edition.stories as unknown[]).map((story) =>
-      typeof story === 'string' ? story : undefined,
-    );
-    const shell = flattenEntry(checked.defaults, edition, (story) =>
+    const entries = edition.stories as unknown[];
+    const refs = entries.map((story) => (typeof story === 'string' ? story : undefined));
+    const flat = flattenEntry(checked.defaults, edition, (story) =>
       typeof story === 'string' ? placeholder : story,
     );
-    const direction = directionOf(shell);
+    const direction = directionOf(flat);
     const shared = refs.map((id) => (id === undefined ? undefined : pool.story(id, direction)));
+    // Pool stories are validated once, above: the edition's briefing is checked with its own
+    // stories only (one stand-in when it has none). With no stories or over the story limit, every
+    // entry stands in, so the count's issue reads as it does for the briefing alone.
+    const counted = entries.length > 0 && entries.length <= limits.maxStories;
+    const own = counted ? localPositions(refs) : undefined;
+    const shell =
+      own === undefined
+        ? flat
+        : { ...flat, stories: own.length > 0 ? own.map((at) => entries[at]) : [placeholder] };
     const result = validateBriefing(shell, options);
     if (!result.success) {
-      for (const issue of result.error.issues)
-        issues.add(issuePath(issue.path, path, edition, checked.defaults), issue.message);
+      for (const issue of result.error.issues) {
+        const at = own === undefined ? issue.path : storyPathIn(issue.path, own);
+        issues.add(issuePath(at, path, edition, checked.defaults), issue.message);
+      }
       return;
     }
     if (shared.includes(null)) return;
     let total = settleStrings(result.data);
-    const stories = result.data.stories.map((story, at) => {
+    if (own?.length === 0) total -= placeholder.headline.length;
+    let next = 0;
+    const stories = refs.map((_, at) => {
       const kept = shared[at];
-      if (kept == null) return story;
-      total += kept.length - placeholder.headline.length;
+      if (kept == null) return result.data.stories[own === undefined ? at : next++] as Story;
+      total += kept.length - (own === undefined ? placeholder.headline.length : 0);
       return kept.story;
     });
     const tooLong = totalLengthIssue(total, limits);
@@ -109,6 +121,23 @@ export function assertEditionSet(input: unknown, options: ValidateOptions = {}):
   for (const id of checked.pool.keys()) pool.story(id, 'ltr');
   if (issues.list.length > 0) throw new BriefingValidationError(issues.list);
   return { editions, pooled: pool.valid() };
+}
+
+/** Positions of an edition's own stories (not pool references), in order. */
+function localPositions(refs: readonly (string | undefined)[]): number[] {
+  const positions: number[] = [];
+  refs.forEach((ref, at) => {
+    if (ref === undefined) positions.push(at);
+  });
+  return positions;
+}
+
+/** An issue path in a briefing of the edition's own stories, as a path in the whole edition. */
+function storyPathIn(path: string, own: readonly number[]): string {
+  return path.replace(/^stories\[(\d+)\]/, (found, k: string) => {
+    const at = own[Number(k)];
+    return at === undefined ? found : `stories[${at}]`;
+  });
 }
 
 /** Issues in the order found, each path and message once (a default's fault shows in every edition). */

@@ -10,6 +10,7 @@
  * Handlebars itself. test/template-codegen.test.ts renders both ways and compares bytes.
  */
 import Handlebars from 'handlebars';
+import { utf8Extra } from '../render/template-runtime.js';
 
 type Node = hbs.AST.Node;
 type Program = hbs.AST.Program;
@@ -58,12 +59,26 @@ export function generateRenderFunction(
 ): string {
   const generator = new Generator(keptRuns);
   const body = generator.program(Handlebars.parse(template), { context: 'root' });
-  const helpers = ['each', 'escaped', 'field', 'get', ...(keptRuns ? ['kept'] : []), 'present', 'truthy'];
+  const helpers = [
+    ...(keptRuns ? ['bytesMark', 'counted'] : []),
+    'each',
+    'escaped',
+    'field',
+    'get',
+    ...(keptRuns ? ['kept'] : []),
+    'present',
+    ...(body.includes('text(') ? ['text'] : []),
+    'truthy',
+    'unescaped',
+  ];
+  // The default template also counts the UTF-8 bytes it writes (see `counted`).
+  const statement = keptRuns ? `return counted(${body}, mark);` : `return ${body};`;
   return [
-    `import { ${[...helpers, 'unescaped'].join(', ')} } from ${JSON.stringify(runtimeModule)};`,
+    `import { ${helpers.join(', ')} } from ${JSON.stringify(runtimeModule)};`,
     '',
     `export function ${name}(root) {`,
-    `  return ${body};`,
+    ...(keptRuns ? ['  const mark = bytesMark();'] : []),
+    `  ${statement}`,
     '}',
   ].join('\n');
 }
@@ -84,8 +99,12 @@ class Generator {
 
   private statement(node: Node, scope: Scope): string {
     switch (node.type) {
-      case 'ContentStatement':
-        return JSON.stringify((node as hbs.AST.ContentStatement).value);
+      case 'ContentStatement': {
+        const value = (node as hbs.AST.ContentStatement).value;
+        const extra = utf8Extra(value);
+        // Static text outside ASCII adds to the byte count when it is written (see `text`).
+        return extra === 0 ? JSON.stringify(value) : `text(${JSON.stringify(value)}, ${extra})`;
+      }
       case 'CommentStatement':
         return "''";
       case 'MustacheStatement': {

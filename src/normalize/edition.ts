@@ -217,8 +217,8 @@ export function toEdition(briefing: Briefing, settings: EditionSettings): Editio
   return {
     labels,
     title: copy.text(briefing.title),
-    subject: copy.text(briefing.subject ?? inlinePlain(parseInline(first.headline))),
-    preheader: copy.text(briefing.preheader ?? derivePreheader(first)),
+    subject: copy.text(briefing.subject ?? derivedSubject(first)),
+    preheader: copy.text(briefing.preheader ?? derivedPreheader(first)),
     locale,
     dir: briefing.dir ?? defaultDir(locale),
     date: briefing.date,
@@ -291,6 +291,25 @@ const hostOf = memoizeString((url: string): string => {
   if (isMergeTag(url) || protocol === undefined) return url;
   return new URL(url).hostname.replace(/^www\./, '');
 });
+
+/**
+ * The subject and preheader a briefing without them takes from its first story, kept per story:
+ * every edition of a set that opens with the same shared story derives the same ones.
+ */
+const derivedSubject = memoizeByStory((story) => inlinePlain(parseInline(story.headline)));
+const derivedPreheader = memoizeByStory(derivePreheader);
+
+function memoizeByStory(derive: (story: Story) => string): (story: Story) => string {
+  const memo = new WeakMap<Story, string>();
+  return (story) => {
+    let value = memo.get(story);
+    if (value === undefined) {
+      value = derive(story);
+      memo.set(story, value);
+    }
+    return value;
+  };
+}
 
 /** Longest default preheader; Gmail shows about 97 characters, iPhone Mail about 81. */
 const preheaderLimit = 100;

@@ -13,6 +13,7 @@ import type { LintOptions, LintWarning } from '../lint/types.js';
 import { footerListUnsubscribe, type ListUnsubscribe } from '../mail.js';
 import type { Briefing, Story } from '../model.js';
 import { linkTracker, toEdition } from '../normalize/edition.js';
+import { memoizeString } from '../normalize/memo.js';
 import { copyGuard } from '../normalize/merge-syntax.js';
 import { assertBriefing, type BriefingLimits, describe } from '../schema.js';
 import type { WebPageOptions } from '../web/options.js';
@@ -20,6 +21,7 @@ import { type WebPage, type WebRenderSettings, webPageRenderer } from '../web/pa
 import { utf8Length } from './bytes.js';
 import { type Labels, resolveLabels } from './labels.js';
 import { countLine, type EditionStats, editionStats } from './stats.js';
+import { writtenBytes } from './template-runtime.js';
 import { loadTemplate, type TemplateCompiler, type TemplateFn, type TemplatesOption } from './templates.js';
 import { renderText } from './text.js';
 import { type ResolvedTheme, resolveTheme, type Theme } from './theme.js';
@@ -216,18 +218,26 @@ function emailRendererFor(options: RenderOptions, template: TemplateFn, theme: R
       sharedView: share?.view,
     });
     const html = template(view);
-    const htmlBytes = utf8Length(html);
-    return withLazyWarnings(
-      {
-        html,
-        text: renderText(edition, stats, { toc, sharedText: share?.text }),
-        subject: edition.subject,
-        preheader: edition.preheader,
-        stats: { ...stats, htmlBytes },
-        ...withListUnsubscribe(briefing.footer?.unsubscribeUrl),
+    // The default template counts as it writes; an override is measured whole.
+    const htmlBytes = writtenBytes(html) ?? utf8Length(html);
+    const listUnsubscribe = unsubscribeOf(briefing.footer?.unsubscribeUrl);
+    let warnings: LintWarning[] | undefined;
+    return {
+      html,
+      text: renderText(edition, stats, { toc, sharedText: share?.text }),
+      subject: edition.subject,
+      preheader: edition.preheader,
+      stats: { ...stats, htmlBytes },
+      ...(listUnsubscribe ? { listUnsubscribe } : {}),
+      // Computed on first read, then kept: lint is a third of a render, and a service rendering
+      // an edition per segment rarely reads it. A getter in the literal is an own, enumerable
+      // property (spreading, JSON.stringify and structuredClone read it) and keeps the object's
+      // shape fixed, as defining it afterwards would not.
+      get warnings() {
+        warnings ??= [...lintValidated(briefing, standalone, { ...lint, htmlBytes }), ...styleWarnings(html)];
+        return warnings;
       },
-      () => [...lintValidated(briefing, standalone, { ...lint, htmlBytes }), ...styleWarnings(html)],
-    );
+    };
   };
 
   return {
@@ -283,26 +293,6 @@ export function pressOf(renderer: Renderer): EditionPress {
 }
 
 /**
- * Adds `warnings` as an enumerable property computed on first read (then kept): lint is a third
- * of a render, and a service rendering an edition per segment rarely reads it. Spreading,
- * `JSON.stringify` and `structuredClone` read it like any other property.
- */
-function withLazyWarnings(
-  result: Omit<RenderResult, 'warnings'>,
-  compute: () => LintWarning[],
-): RenderResult {
-  let warnings: LintWarning[] | undefined;
-  return Object.defineProperty(result, 'warnings', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      warnings ??= compute();
-      return warnings;
-    },
-  }) as RenderResult;
-}
-
-/**
  * The renderer's lint settings. `false` still keeps `html-size`: a clipped email hides the
  * unsubscribe link.
  */
@@ -339,9 +329,14 @@ export function checkBoolean(name: string, value: unknown): boolean {
   throw new NewsbriefError(`Option ${name}: expected true or false, found ${describe(value)}.`);
 }
 
-function withListUnsubscribe(unsubscribeUrl: string | undefined): { listUnsubscribe?: ListUnsubscribe } {
-  const listUnsubscribe = footerListUnsubscribe(unsubscribeUrl);
-  return listUnsubscribe ? { listUnsubscribe } : {};
+/** The footer's List-Unsubscribe target, by URL: every edition of a list names the same one. */
+const footerTarget = memoizeString(footerListUnsubscribe, 256);
+
+function unsubscribeOf(unsubscribeUrl: string | undefined): ListUnsubscribe | undefined {
+  if (unsubscribeUrl === undefined) return undefined;
+  const target = footerTarget(unsubscribeUrl);
+  // A copy per result: a caller may change its own result's fields.
+  return target && { ...target };
 }
 
 /** The default renderers, made once per process (the default template needs no compiler). */

@@ -37,24 +37,86 @@ const escapes: Record<string, string> = {
 const needsEscape = /[&<>"'`=]/;
 const escapeChars = /[&<>"'`=]/g;
 
+/**
+ * UTF-8 bytes written beyond one per UTF-16 unit, by every value the generated templates write,
+ * so a render's byte count is its length plus what this grew by (see `counted`): no pass over
+ * the finished email, which would also copy it flat. Static template text is ASCII or counted
+ * by `text`; escaping adds only ASCII.
+ */
+let extraBytes = 0;
+const nonAscii = /[^\0-\x7f]/;
+
+/** UTF-8 bytes of `value` beyond its length; a lone surrogate counts as U+FFFD (3 bytes). */
+export function utf8Extra(value: string): number {
+  if (!nonAscii.test(value)) return 0;
+  let extra = 0;
+  for (let i = 0; i < value.length; i += 1) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) extra += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      extra += 2;
+      i += 1;
+    } else extra += 2;
+  }
+  return extra;
+}
+
+/** Written text, counted. */
+function written(value: string): string {
+  extraBytes += utf8Extra(value);
+  return value;
+}
+
+/** Static template text outside ASCII, with its extra bytes worked out when the code was generated. */
+export function text(value: string, extra: number): string {
+  extraBytes += extra;
+  return value;
+}
+
 /** `{{value}}`: Handlebars' `escapeExpression`, character for character. */
 export function escaped(value: unknown, context: unknown): string {
   let text = lambda(value, context);
   if (typeof text !== 'string') {
     if (text && typeof (text as { toHTML?: unknown }).toHTML === 'function')
-      return (text as { toHTML: () => string }).toHTML();
+      return written((text as { toHTML: () => string }).toHTML());
     if (text == null) return '';
     if (!text) return `${text}`;
     text = `${text}`;
   }
-  const value_ = text as string;
+  const value_ = written(text as string);
   return needsEscape.test(value_) ? value_.replace(escapeChars, (ch) => escapes[ch] as string) : value_;
 }
 
 /** `{{{value}}}`: written as it is. */
 export function unescaped(value: unknown, context: unknown): string {
   const text = lambda(value, context);
-  return text == null ? '' : `${text}`;
+  return text == null ? '' : written(`${text}`);
+}
+
+/** Where a render's count starts: see `counted`. */
+export function bytesMark(): number {
+  return extraBytes;
+}
+
+let lastCounted: string | undefined;
+let lastExtra = 0;
+
+/** Ends a counting render (the generated default template): keeps its extra bytes for `writtenBytes`. */
+export function counted(html: string, mark: number): string {
+  lastCounted = html;
+  lastExtra = extraBytes - mark;
+  return html;
+}
+
+/**
+ * The UTF-8 length of `html` when a counting template has just written it, else `undefined`
+ * (a template compiled by Handlebars, or a string from elsewhere): measure it then.
+ */
+export function writtenBytes(html: string): number | undefined {
+  if (lastCounted === undefined || lastCounted !== html) return undefined;
+  lastCounted = undefined;
+  return html.length + lastExtra;
 }
 
 function isEmpty(value: unknown): boolean {
@@ -122,6 +184,8 @@ interface KeptRun {
   run: number;
   key: unknown[];
   html: string;
+  /** Its UTF-8 bytes beyond its length (see `utf8Extra`). */
+  extra: number;
 }
 
 /**
@@ -141,9 +205,16 @@ export function kept(item: unknown, run: number, key: () => unknown[], build: ()
     item !== null && typeof item === 'object' ? (item as { [keptHtml]?: KeptRun[] })[keptHtml] : undefined;
   if (runs === undefined) return build();
   const values = key();
-  for (const entry of runs) if (entry.run === run && sameValues(entry.key, values)) return entry.html;
+  for (const entry of runs) {
+    if (entry.run === run && sameValues(entry.key, values)) {
+      extraBytes += entry.extra;
+      return entry.html;
+    }
+  }
+  const mark = extraBytes;
   const html = build();
-  if (runs.length < keptRunsLimit && values.every(isPrimitive)) runs.push({ run, key: values, html });
+  if (runs.length < keptRunsLimit && values.every(isPrimitive))
+    runs.push({ run, key: values, html, extra: extraBytes - mark });
   return html;
 }
 

@@ -11,6 +11,7 @@ import type {
   EditionStory,
 } from '../normalize/edition.js';
 import { collapseWhitespace, type InlineNode, memoizeByNodes } from '../normalize/inline.js';
+import { memoizeString } from '../normalize/memo.js';
 import { withoutJoiners, wordJoiner } from '../normalize/merge-syntax.js';
 import { readerTokenRanges } from '../readers/tokens.js';
 import type { ResolvedLabels } from './labels.js';
@@ -178,6 +179,8 @@ function sectionText(section: EditionSection): string {
  * cheaper than hashing the text into a map, and new copy would never hit.
  */
 const paragraph = (text: string) => wrap(text);
+/** The footer's paragraphs, by text: every edition of a list (and of a set) repeats them. */
+const footerParagraph = memoizeString(paragraph, 64);
 const bulletLine = (text: string) => wrap(text, textWidth, '  ', '• ');
 
 /** How `renderText` writes an edition. */
@@ -227,9 +230,13 @@ export function renderText(edition: Edition, stats: EditionStats, options: TextO
   blocks.push(editionRule);
   const footer = edition.footer;
   const footerText = inlineText(footer.text);
-  if (footerText) blocks.push(paragraph(footerText));
+  if (footerText) blocks.push(footerParagraph(footerText));
   const address = inlineText(footer.address);
-  if (address) blocks.push(paragraph(address));
+  if (address) blocks.push(footerParagraph(address));
   if (footer.links.length > 0) blocks.push(footer.links.map(linkText).join('\n'));
-  return `${blocks.join('\n\n')}\n`;
+  // Concatenated, not joined: the kept stories' text is spliced in as it is, without copying the
+  // whole part flat (a caller that writes it out copies it once, then).
+  let text = blocks[0] as string;
+  for (let i = 1; i < blocks.length; i += 1) text += `\n\n${blocks[i]}`;
+  return `${text}\n`;
 }
