@@ -112,6 +112,33 @@ describe('toMailMessage over SMTP', () => {
       console.log(received.raw.slice(0, received.raw.indexOf('\r\n\r\n')));
   });
 
+  it('writes List-Id, List-Archive and Feedback-ID from the envelope, as espBatches does', async () => {
+    const result = (await createRenderer()).render(loadExample('morning-edition'));
+    const received = await send(
+      toMailMessage(result, {
+        from,
+        to: 'reader@example.org',
+        listId: 'Morning Brief – Édition <morning.news.example.com>',
+        archiveUrl: 'https://news.example.com/am/2026-03-14/',
+        feedbackId: 'am-2026-03-14:morning:newsletter:newsbrief',
+      }),
+    );
+    const headers = rawHeaders(received.raw);
+    // A non-ASCII list name arrives as an RFC 2047 encoded-word; mailparser reads the list id.
+    const encoded = /^=\?UTF-8\?B\?(.+)\?= <morning\.news\.example\.com>$/.exec(headers.get('list-id') ?? '');
+    expect(Buffer.from(encoded?.[1] ?? '', 'base64').toString('utf8')).toBe('Morning Brief – Édition');
+    expect(received.parsed.headers.get('list')).toMatchObject({
+      id: { id: 'morning.news.example.com' },
+      archive: { url: 'https://news.example.com/am/2026-03-14/' },
+    });
+    expect(headers.get('list-archive')).toBe('<https://news.example.com/am/2026-03-14/>');
+    expect(headers.get('feedback-id')).toBe('am-2026-03-14:morning:newsletter:newsbrief');
+    expect(headers.get('list-unsubscribe')).toBe('<https://example.com/unsubscribe?list=am&u=8f3a>');
+    expect(() => toMailMessage(result, { from, to: 'reader@example.org', listId: 'morning' })).toThrow(
+      /^envelope\.listId: /,
+    );
+  });
+
   it('sends an https and a mailto target, one-click header included', async () => {
     const result = (await createRenderer()).render(loadExample('seed-iran-working-group'));
     const received = await send(

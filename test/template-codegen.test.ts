@@ -13,12 +13,16 @@ import { toEdition } from '../src/normalize/edition.js';
 import { minifiedSpec, renderDefault } from '../src/render/generated/templates.js';
 import { countLine, editionStats } from '../src/render/stats.js';
 import {
+  bytesMark,
+  counted,
   each,
   escaped,
   field,
   get,
   keepHtml,
+  kept,
   present,
+  staticText,
   truthy,
   unescaped,
   writtenBytes,
@@ -184,6 +188,34 @@ describe('the generated default render function', () => {
       { numRuns: Math.round(runs / 4) },
     );
     expect(rendered).toBeGreaterThan((runs / 4) * 0.6);
+  });
+
+  it('counts the bytes of static text outside ASCII, and of values, as it writes', () => {
+    const template = 'Café — {{title}}{{#each list}} ✓ {{this}}{{/each}}';
+    const source = generateRenderFunction(template, 'render', './unused.js', { keptRuns: true })
+      .replace(/^import .*\n/, '')
+      .replace('export function', 'return function');
+    expect(source).toContain('staticText("Café — ", 3)');
+    const helpers = {
+      bytesMark,
+      counted,
+      each,
+      escaped,
+      field,
+      get,
+      kept,
+      present,
+      staticText,
+      truthy,
+      unescaped,
+    };
+    const render = new Function(...Object.keys(helpers), source)(...Object.values(helpers)) as (
+      view: unknown,
+    ) => string;
+    const data = { title: 'Zoë & <Ana>', list: ['ä', '🌆', 'plain'] };
+    const html = render(data);
+    expect(html).toBe(Handlebars.create().compile(template)(data));
+    expect(writtenBytes(html)).toBe(Buffer.byteLength(html, 'utf8'));
   });
 
   it('reads inherited names (constructor, toString) as Handlebars does: not at all', () => {

@@ -99,13 +99,16 @@ export function assertEditionSet(input: unknown, options: ValidateOptions = {}):
       return;
     }
     if (shared.includes(null)) return;
-    let total = settleStrings(result.data);
-    if (own?.length === 0) total -= placeholder.headline.length;
+    // The edition's own stories as validated, in order (stand-ins left out), then the pool
+    // stories put back in their places; the stand-ins' characters do not count, the pool's do.
+    const checkedStories = shell.stories as unknown[];
+    const ownStories = result.data.stories.filter((_, k) => checkedStories[k] !== placeholder);
+    let total =
+      settleStrings(result.data) - (checkedStories.length - ownStories.length) * placeholder.headline.length;
     let next = 0;
-    const stories = refs.map((_, at) => {
-      const kept = shared[at];
-      if (kept == null) return result.data.stories[own === undefined ? at : next++] as Story;
-      total += kept.length - (own === undefined ? placeholder.headline.length : 0);
+    const stories = shared.map((kept) => {
+      if (!kept) return ownStories[next++] as Story;
+      total += kept.length;
       return kept.story;
     });
     const tooLong = totalLengthIssue(total, limits);

@@ -10,7 +10,7 @@
  * Handlebars itself. test/template-codegen.test.ts renders both ways and compares bytes.
  */
 import Handlebars from 'handlebars';
-import { utf8Extra } from '../render/template-runtime.js';
+import { utf8Extra } from '../render/bytes.js';
 
 type Node = hbs.AST.Node;
 type Program = hbs.AST.Program;
@@ -67,7 +67,7 @@ export function generateRenderFunction(
     'get',
     ...(keptRuns ? ['kept'] : []),
     'present',
-    ...(body.includes('text(') ? ['text'] : []),
+    ...(generator.writesText ? ['staticText'] : []),
     'truthy',
     'unescaped',
   ];
@@ -87,6 +87,8 @@ class Generator {
   private variables = 0;
   private reads: Reads | undefined;
   private segments = 0;
+  /** Whether the code calls `staticText` (static text outside ASCII): the import names it then. */
+  writesText = false;
 
   constructor(private readonly keptRuns: boolean) {}
 
@@ -102,8 +104,10 @@ class Generator {
       case 'ContentStatement': {
         const value = (node as hbs.AST.ContentStatement).value;
         const extra = utf8Extra(value);
-        // Static text outside ASCII adds to the byte count when it is written (see `text`).
-        return extra === 0 ? JSON.stringify(value) : `text(${JSON.stringify(value)}, ${extra})`;
+        // Static text outside ASCII adds to the byte count when it is written (see `staticText`).
+        if (extra === 0) return JSON.stringify(value);
+        this.writesText = true;
+        return `staticText(${JSON.stringify(value)}, ${extra})`;
       }
       case 'CommentStatement':
         return "''";
@@ -146,9 +150,12 @@ class Generator {
           last: this.variable('l'),
           key: this.variable('k'),
         };
-        const inner = this.keptRuns
-          ? this.eachBody(block.program, { context, each: frame })
-          : this.program(block.program, { context, each: frame });
+        // Only an outermost `{{#each}}` keeps runs: one nested in it is written once inside the
+        // run that holds it, and in every other render a kept() check per item would only cost.
+        const inner =
+          this.keptRuns && this.reads === undefined
+            ? this.eachBody(block.program, { context, each: frame })
+            : this.program(block.program, { context, each: frame });
         const params = [context, frame.index, frame.first, frame.last, frame.key].join(', ');
         return `each(${value}, ${scope.context}, (${params}) => ${inner}, () => ${inverse})`;
       }

@@ -11,7 +11,7 @@ import { heightAt } from './image-size.js';
 import { collapseWhitespace, type InlineNode, inlinePlain, memoizeByNodes, parseInline } from './inline.js';
 import { isMergeTag, urlProtocol, withLinkParams } from './links.js';
 import { localeFormats, withoutPrivateUse } from './locale-formats.js';
-import { memoizeString } from './memo.js';
+import { memoizeByObject, memoizeString } from './memo.js';
 import { type CopyGuard, trustedCopy } from './merge-syntax.js';
 import { orderedSections } from './sections.js';
 
@@ -296,20 +296,8 @@ const hostOf = memoizeString((url: string): string => {
  * The subject and preheader a briefing without them takes from its first story, kept per story:
  * every edition of a set that opens with the same shared story derives the same ones.
  */
-const derivedSubject = memoizeByStory((story) => inlinePlain(parseInline(story.headline)));
-const derivedPreheader = memoizeByStory(derivePreheader);
-
-function memoizeByStory(derive: (story: Story) => string): (story: Story) => string {
-  const memo = new WeakMap<Story, string>();
-  return (story) => {
-    let value = memo.get(story);
-    if (value === undefined) {
-      value = derive(story);
-      memo.set(story, value);
-    }
-    return value;
-  };
-}
+const derivedSubject = memoizeByObject((story: Story) => inlinePlain(parseInline(story.headline)));
+const derivedPreheader = memoizeByObject(derivePreheader);
 
 /** Longest default preheader; Gmail shows about 97 characters, iPhone Mail about 81. */
 const preheaderLimit = 100;

@@ -12,3 +12,17 @@ export function memoizeString<T>(compute: (value: string) => T, maxEntries = 409
     return result;
   };
 }
+
+/**
+ * Caches a function of an object for as long as the object lives (a `WeakMap`): for parts derived
+ * from validated data that many renders share, such as an edition set's pool stories.
+ */
+export function memoizeByObject<K extends object, T>(compute: (value: K) => T): (value: K) => T {
+  const memo = new WeakMap<K, T>();
+  return (value) => {
+    if (memo.has(value)) return memo.get(value) as T;
+    const result = compute(value);
+    memo.set(value, result);
+    return result;
+  };
+}

@@ -4,11 +4,12 @@
  * result object); each reader then costs a lookup per distinct token and one join per part.
  */
 import { NewsbriefError } from '../errors.js';
+import { quote } from '../normalize/links.js';
 import { neutralizeRun } from '../normalize/merge-syntax.js';
-import { utf8Length } from '../render/bytes.js';
+import { utf8Extra, utf8Length } from '../render/bytes.js';
 import { escapeHtml } from '../render/html.js';
 import type { RenderResult } from '../render/renderer.js';
-import { type SplitPart, splitReaderTokens } from './tokens.js';
+import { type ReaderToken, type SplitPart, splitReaderTokens } from './tokens.js';
 
 /**
  * One reader's fields, by the keys the tokens name (`{{reader.first_name}}` reads
@@ -97,33 +98,53 @@ const mergeDelimiters = /[{}%*|<$]/;
  * subject, one line of text), bidi overrides go, and ESP merge syntax gets the invisible word
  * joiner, so a value is shown as typed and never merged by an ESP or expanded as a reader token.
  */
-export function cleanValue(value: string): string {
+function cleanValue(value: string): string {
   let clean = value;
   if (needsCleaning.test(clean)) clean = clean.replace(controls, ' ').replace(bidiControls, '').trim();
   if (mergeDelimiters.test(clean)) clean = neutralizeRun(clean);
   return clean;
 }
 
-/** The reader's field as text, `undefined` when missing; anything but text or a number refused. */
-function fieldOf(reader: ReaderFields, key: string): string | undefined {
+/**
+ * The reader's field as text, `undefined` when missing; anything but text or a number refused.
+ * `field` names the reader's data in errors: `reader` for `personalize`, `recipients[41].data`
+ * for a send.
+ */
+function fieldOf(reader: ReaderFields, key: string, field: string): string | undefined {
   // Own properties only: `{{reader.constructor}}` must not find Object.prototype's.
   const value = Object.hasOwn(reader, key) ? reader[key] : undefined;
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   const found = typeof value === 'number' ? String(value) : Array.isArray(value) ? 'an array' : typeof value;
-  throw new NewsbriefError(`reader.${key}: expected a string or a finite number, found ${found}.`);
+  throw new NewsbriefError(`${field}.${key}: expected a string or a finite number, found ${found}.`);
 }
 
 /** A URL field: https only, one line, no spaces; returned as written. */
-function urlValue(key: string, value: string | undefined): string {
-  const found = value === undefined || value === '' ? 'nothing' : JSON.stringify(value.slice(0, 80));
+function urlValue(key: string, value: string | undefined, field: string): string {
   if (value !== undefined && !/[\s\p{Cc}"'<>`]/u.test(value) && URL.canParse(value)) {
     if (new URL(value).protocol === 'https:') return value;
   }
   throw new NewsbriefError(
-    `reader.${key}: expected an https URL (the edition links to {{reader.${key}}}), found ${found}.`,
+    `${field}.${key}: expected an https URL (the edition links to {{reader.${key}}}), found ${value ? quote(value) : 'nothing'}.`,
   );
+}
+
+/**
+ * The text one reader's copy shows for a token: their field cleaned (see `cleanValue`), else the
+ * fallback, else nothing; a link target must be an https URL. Plain text: the caller escapes it
+ * for its part. Shared by `personalize` and the ESPs that merge tokens themselves, so every ESP
+ * fills the same copy.
+ */
+export function readerValue(
+  slot: Pick<ReaderToken, 'key' | 'fallback' | 'url'>,
+  reader: ReaderFields,
+  field: string,
+): string {
+  const given = fieldOf(reader, slot.key, field);
+  if (slot.url) return urlValue(slot.key, given || slot.fallback, field);
+  const clean = given === undefined ? '' : cleanValue(given);
+  return clean === '' ? (slot.fallback ?? '') : clean;
 }
 
 /**
@@ -131,11 +152,14 @@ function urlValue(key: string, value: string | undefined): string {
  * `{{reader.unsubscribeUrl}}` (what `personalize` puts in `listUnsubscribe.url`), or `undefined`
  * when the footer does not link to that token. Throws as `personalize` does for a bad URL.
  */
-export function readerUnsubscribeUrl(result: RenderResult, reader: ReaderFields): string | undefined {
+export function readerUnsubscribeUrl(
+  result: RenderResult,
+  reader: ReaderFields,
+  field = 'reader',
+): string | undefined {
   const plan = prepare(result);
   const slot = plan.slots[plan.unsubscribeSlot];
-  if (slot === undefined) return undefined;
-  return urlValue(slot.key, fieldOf(reader, slot.key) || slot.fallback);
+  return slot === undefined ? undefined : readerValue(slot, reader, field);
 }
 
 /** Whether the footer's unsubscribe link is the reader token `{{reader.unsubscribeUrl}}`. */
@@ -175,6 +199,11 @@ function joinPart(part: PreparedPart, values: readonly string[]): string {
  * }
  */
 export function personalize(result: RenderResult, reader: ReaderFields): RenderResult {
+  return personalizeAs(result, reader, 'reader');
+}
+
+/** `personalize`, naming the reader's data `field` in errors (`recipients[41].data` in a send). */
+export function personalizeAs(result: RenderResult, reader: ReaderFields, field: string): RenderResult {
   if (typeof reader !== 'object' || reader === null || Array.isArray(reader)) {
     throw new NewsbriefError(
       `personalize: expected the reader's fields as an object of strings and numbers, found ${reader === null ? 'null' : Array.isArray(reader) ? 'an array' : typeof reader}.`,
@@ -185,20 +214,16 @@ export function personalize(result: RenderResult, reader: ReaderFields): RenderR
   const plain: string[] = new Array(slots.length);
   const escaped: string[] = new Array(slots.length);
   for (let i = 0; i < slots.length; i += 1) {
-    const slot = slots[i] as Slot;
-    const field = fieldOf(reader, slot.key);
-    let value: string;
-    if (slot.url) value = urlValue(slot.key, field || slot.fallback);
-    else {
-      const clean = field === undefined ? '' : cleanValue(field);
-      value = clean === '' ? slot.fallback : clean;
-    }
+    const value = readerValue(slots[i] as Slot, reader, field);
     plain[i] = value;
     escaped[i] = escapeHtml(value);
   }
   const html = joinPart(plan.html, escaped);
   let htmlBytes = plan.staticHtmlBytes;
-  for (const slot of plan.html.slots) htmlBytes += byteLength(escaped[slot] as string);
+  for (const slot of plan.html.slots) {
+    const value = escaped[slot] as string;
+    htmlBytes += value.length + utf8Extra(value);
+  }
   const { stats } = result;
   const unsubscribe = plan.unsubscribeSlot >= 0 ? plain[plan.unsubscribeSlot] : undefined;
   return {
@@ -219,10 +244,4 @@ export function personalize(result: RenderResult, reader: ReaderFields): RenderR
         ? { listUnsubscribe: result.listUnsubscribe }
         : {}),
   };
-}
-
-/** UTF-8 bytes of a short value: ASCII (most names and cities) without the encoder call. */
-function byteLength(value: string): number {
-  for (let i = 0; i < value.length; i += 1) if (value.charCodeAt(i) > 0x7f) return utf8Length(value);
-  return value.length;
 }

@@ -27,3 +27,25 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+const nonAscii = /[^\0-\x7f]/;
+
+/**
+ * UTF-8 bytes of `value` beyond one per UTF-16 unit (a lone surrogate counts as U+FFFD, 3 bytes):
+ * for short strings, and for counting a document part by part as it is written (see `counted`
+ * in template-runtime.ts), where encoding each part would cost more than this scan.
+ */
+export function utf8Extra(value: string): number {
+  if (!nonAscii.test(value)) return 0;
+  let extra = 0;
+  for (let i = 0; i < value.length; i += 1) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) extra += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      extra += 2;
+      i += 1;
+    } else extra += 2;
+  }
+  return extra;
+}

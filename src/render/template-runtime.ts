@@ -4,6 +4,8 @@
  * per-call machinery (option objects, program wrappers, helper wrappers, data frames).
  */
 
+import { utf8Extra } from './bytes.js';
+
 /** A property the way Handlebars looks it up: own properties only, nothing through `null`. */
 export function get(parent: unknown, name: string): unknown {
   return parent != null && Object.hasOwn(parent as object, name)
@@ -34,6 +36,7 @@ const escapes: Record<string, string> = {
   '`': '&#x60;',
   '=': '&#x3D;',
 };
+
 const needsEscape = /[&<>"'`=]/;
 const escapeChars = /[&<>"'`=]/g;
 
@@ -41,27 +44,9 @@ const escapeChars = /[&<>"'`=]/g;
  * UTF-8 bytes written beyond one per UTF-16 unit, by every value the generated templates write,
  * so a render's byte count is its length plus what this grew by (see `counted`): no pass over
  * the finished email, which would also copy it flat. Static template text is ASCII or counted
- * by `text`; escaping adds only ASCII.
+ * by `staticText`; escaping adds only ASCII.
  */
 let extraBytes = 0;
-const nonAscii = /[^\0-\x7f]/;
-
-/** UTF-8 bytes of `value` beyond its length; a lone surrogate counts as U+FFFD (3 bytes). */
-export function utf8Extra(value: string): number {
-  if (!nonAscii.test(value)) return 0;
-  let extra = 0;
-  for (let i = 0; i < value.length; i += 1) {
-    const unit = value.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) extra += 1;
-    else if (unit >= 0xd800 && unit <= 0xdbff && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      extra += 2;
-      i += 1;
-    } else extra += 2;
-  }
-  return extra;
-}
-
 /** Written text, counted. */
 function written(value: string): string {
   extraBytes += utf8Extra(value);
@@ -69,7 +54,7 @@ function written(value: string): string {
 }
 
 /** Static template text outside ASCII, with its extra bytes worked out when the code was generated. */
-export function text(value: string, extra: number): string {
+export function staticText(value: string, extra: number): string {
   extraBytes += extra;
   return value;
 }

@@ -12,7 +12,7 @@ import type { RenderResult } from '../render/renderer.js';
 import { type ListHeaderOptions, listHeaders } from './headers.js';
 import { type MailgunBatchBody, mailgunPlan } from './mailgun.js';
 import { type EspPlan, mailboxParts, type PreparedMessage, type PreparedRecipient } from './plan.js';
-import { asRecipientData, type PostmarkBatchBody, postmarkPlan } from './postmark.js';
+import { type PostmarkBatchBody, postmarkPlan } from './postmark.js';
 import { type CheckedRecipient, type RecipientSource, recipientChunks } from './recipients.js';
 import { type ResendBatchBody, resendPlan } from './resend.js';
 import { type SendGridBatchBody, sendgridPlan } from './sendgrid.js';
@@ -247,9 +247,12 @@ function unsubscribeFor(
     if (result.listUnsubscribe?.url !== undefined || !linksReaderUnsubscribe(result)) return undefined;
     const mailto = result.listUnsubscribe?.mailto;
     return async (recipient) => {
-      const href = asRecipientData(recipient, () => readerUnsubscribeUrl(result, recipient.data) as string);
-      const field = `recipients[${recipient.position}].data.unsubscribeUrl`;
-      return { ...recipient, headers: listUnsubscribeHeaders({ url: href, mailto }, field) };
+      const data = `recipients[${recipient.position}].data`;
+      const href = readerUnsubscribeUrl(result, recipient.data, data) as string;
+      return {
+        ...recipient,
+        headers: listUnsubscribeHeaders({ url: href, mailto }, `${data}.unsubscribeUrl`),
+      };
     };
   }
   if (typeof unsubscribe !== 'object' || unsubscribe === null) {

@@ -4,9 +4,7 @@
  * (HTML in `html`, one line in the subject), because an ESP inserts values as they are. The copy
  * around the tokens is made inert to the same ESP: nothing a story says reads as a variable.
  */
-import { NewsbriefError } from '../errors.js';
-import { quote } from '../normalize/links.js';
-import { cleanValue, type ReaderFields } from '../readers/personalize.js';
+import { type ReaderFields, readerValue } from '../readers/personalize.js';
 import {
   type ReaderToken,
   type ReaderTokenSource,
@@ -94,31 +92,7 @@ export function mergeCopy(result: ReaderTokenSource, syntax: MergeSyntax): Merge
  * for `html`. `field` names the data in errors (`recipients[3].data`).
  */
 export function mergeValue(token: ReaderToken, part: MergePart, data: ReaderFields, field: string): string {
-  const given = Object.hasOwn(data, token.key) ? data[token.key] : undefined;
-  let value: string;
-  if (
-    given !== undefined &&
-    given !== null &&
-    typeof given !== 'string' &&
-    !(typeof given === 'number' && Number.isFinite(given))
-  ) {
-    throw new NewsbriefError(
-      `${field}.${token.key}: expected a string or a finite number, found ${typeof given === 'number' ? String(given) : typeof given}.`,
-    );
-  }
-  const text = given === undefined || given === null ? '' : String(given);
-  if (token.url) {
-    value = text || (token.fallback ?? '');
-    if (/[\s\p{Cc}"'<>`]/u.test(value) || !URL.canParse(value) || new URL(value).protocol !== 'https:') {
-      throw new NewsbriefError(
-        `${field}.${token.key}: expected an https URL (the edition links to {{reader.${token.key}}}), found ${value === '' ? 'nothing' : quote(value)}.`,
-      );
-    }
-  } else {
-    // The same cleaning as `personalize`: a merging ESP fills the same copy Postmark gets.
-    const clean = cleanValue(text);
-    value = clean === '' ? (token.fallback ?? '') : clean;
-  }
+  const value = readerValue(token, data, field);
   return part === 'html' ? escapeHtml(value) : value;
 }
 

@@ -2,11 +2,9 @@
  * Postmark: one `POST /email/batch` per 500 messages. Postmark has no batch merge for raw
  * content, so each message is personalized here, with `personalize`.
  */
-import { NewsbriefError } from '../errors.js';
-import { personalize } from '../readers/personalize.js';
+import { personalizeAs } from '../readers/personalize.js';
 import type { RenderResult } from '../render/renderer.js';
 import type { EspPlan, PreparedMessage, PreparedRecipient } from './plan.js';
-import type { CheckedRecipient } from './recipients.js';
 
 /** A Postmark header. */
 export type PostmarkHeader = { Name: string; Value: string };
@@ -30,23 +28,7 @@ export type PostmarkBatchBody = PostmarkMessage[];
 
 /** One reader's copy of the edition: their tokens filled, their unsubscribe link in `unsubscribeUrl`. */
 export function personalFor(result: RenderResult, recipient: PreparedRecipient): RenderResult {
-  return asRecipientData(recipient, () => personalize(result, recipient.data));
-}
-
-/**
- * Runs `read`, naming the recipient in its errors: `personalize` says `reader.first_name: …`,
- * a send says which reader, `recipients[41].data.first_name: …`, as the merging ESPs do.
- */
-export function asRecipientData<T>(recipient: CheckedRecipient, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof NewsbriefError && error.message.startsWith('reader.'))
-      throw new NewsbriefError(
-        `recipients[${recipient.position}].data.${error.message.slice('reader.'.length)}`,
-      );
-    throw error;
-  }
+  return personalizeAs(result, recipient.data, `recipients[${recipient.position}].data`);
 }
 
 export function postmarkPlan(message: PreparedMessage, messageStream: string): EspPlan<PostmarkBatchBody> {
